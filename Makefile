@@ -1,0 +1,43 @@
+# SovereignOps — every target works on a fresh machine with the .NET SDK, Node.js/npm, make, unzip and jq.
+SHELL := /bin/bash
+ROOT := $(abspath .)
+TOOLS := $(ROOT)/.tools/bin
+export PATH := $(TOOLS):$(PATH)
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+CONFIG ?= Release
+EXAMPLES := examples/thailand examples/saudi-arabia examples/korea
+
+.PHONY: all tools restore build test run crds bench publish clean
+
+all: build
+
+tools:
+	@scripts/install-tools.sh
+
+restore:
+	dotnet restore SovereignOps.sln --verbosity quiet
+
+build: tools restore
+	dotnet build SovereignOps.sln -c $(CONFIG) --no-restore --nologo -clp:ErrorsOnly
+	dotnet publish cli/SovereignOps.Cli/SovereignOps.Cli.csproj -c $(CONFIG) --no-restore --nologo -clp:ErrorsOnly -o .publish/sovereignctl
+	@mkdir -p bin
+	@printf '#!/usr/bin/env bash\nexec "%s/.publish/sovereignctl/sovereignctl" "$$@"\n' "$(ROOT)" > bin/sovereignctl
+	@chmod +x bin/sovereignctl
+
+test: build
+	@scripts/test.sh
+
+run: build
+	@scripts/run.sh
+
+crds: build
+	bin/sovereignctl crds --out crds
+
+bench: build
+	dotnet run -c Release --project bench/SovereignOps.Benchmarks -- $(BENCH_ARGS)
+
+clean:
+	rm -rf bin .publish .test-results
+	dotnet clean SovereignOps.sln --nologo -v q
