@@ -1,1 +1,3 @@
-return 0;
+using SovereignOps.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,41 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SovereignOps.Cli.Commands;
+
+namespace SovereignOps.Cli;
+
+/// <summary>Wires every sovereignctl command. Exit codes: 0 success, 1 invalid input or failed check, 2 usage error.</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitInvalid = 1;
+    public const int ExitUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("sovereignctl");
+            config.PropagateExceptions();
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.AddCommand<CrdsCommand>("crds")
+                .WithDescription("Write the CustomResourceDefinitions generated from the API types.")
+                .WithExample("crds", "--out", "crds");
+        });
+
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (CommandAppException ex)
+        {
+            (console ?? AnsiConsole.Console).MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+            return ExitUsage;
+        }
+    }
+}

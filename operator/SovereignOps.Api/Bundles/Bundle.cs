@@ -1,0 +1,71 @@
+using k8s.Models;
+using SovereignOps.Api.V1Alpha1;
+
+namespace SovereignOps.Api.Bundles;
+
+/// <summary>Where an object was read from: the file and the line its document starts on.</summary>
+public sealed record SourceLocation(string File, int Line)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
+}
+
+/// <summary>
+/// A country bundle: every object read from a set of files or folders, typed. Validation, planning and
+/// rendering take a bundle and return values; the operator builds the same bundle from its cache.
+/// </summary>
+public sealed class Bundle
+{
+    public List<DataResidencyPolicy> Policies { get; init; } = [];
+
+    public List<SovereignProfile> Profiles { get; init; } = [];
+
+    public List<GpuPool> Pools { get; init; } = [];
+
+    public List<ModelDeployment> Models { get; init; } = [];
+
+    public List<AgentCatalog> Catalogs { get; init; } = [];
+
+    /// <summary>v1 Nodes (the examples' nodes.yaml, or the cluster's nodes in the operator).</summary>
+    public List<V1Node> Nodes { get; init; } = [];
+
+    /// <summary>v1 Namespaces carried by the bundle (the tenant namespaces).</summary>
+    public List<V1Namespace> Namespaces { get; init; } = [];
+
+    /// <summary>Where each object came from, keyed by the object instance. Empty for bundles built from a cluster.</summary>
+    public Dictionary<object, SourceLocation> Sources { get; init; } = new(ReferenceEqualityComparer.Instance);
+
+    public SourceLocation? SourceOf(object resource) => Sources.GetValueOrDefault(resource);
+
+    public DataResidencyPolicy? FindPolicy(string name) => Policies.Find(p => p.Metadata.Name == name);
+
+    public SovereignProfile? FindProfile(string name) => Profiles.Find(p => p.Metadata.Name == name);
+
+    public GpuPool? FindPool(string name) => Pools.Find(p => p.Metadata.Name == name);
+
+    /// <summary>The profile whose tenant namespace holds <paramref name="namespaceName"/>.</summary>
+    public SovereignProfile? ProfileForNamespace(string? namespaceName) =>
+        Profiles.Find(p => p.Spec.TenantNamespace == namespaceName);
+
+    /// <summary>The pool a model is placed on: its gpuPoolRef, else its profile's default pool.</summary>
+    public GpuPool? PoolFor(ModelDeployment model)
+    {
+        var name = model.Spec.GpuPoolRef?.Name ?? ProfileForNamespace(model.Metadata.NamespaceProperty)?.Spec.DefaultGpuPool;
+        return name is null ? null : FindPool(name);
+    }
+
+    /// <summary>Adds every object of <paramref name="other"/> to this bundle.</summary>
+    public void Add(Bundle other)
+    {
+        Policies.AddRange(other.Policies);
+        Profiles.AddRange(other.Profiles);
+        Pools.AddRange(other.Pools);
+        Models.AddRange(other.Models);
+        Catalogs.AddRange(other.Catalogs);
+        Nodes.AddRange(other.Nodes);
+        Namespaces.AddRange(other.Namespaces);
+        foreach (var (resource, source) in other.Sources)
+        {
+            Sources[resource] = source;
+        }
+    }
+}
