@@ -1,11 +1,22 @@
+using k8s;
 using k8s.Models;
 using SovereignOps.Api.V1Alpha1;
+using SovereignOps.Api.Yaml;
 
 namespace SovereignOps.Api.Bundles;
 
 /// <summary>Where an object was read from: the file and the line its document starts on.</summary>
 public sealed record SourceLocation(string File, int Line)
 {
+    /// <summary>Where each field of the object's document was written, when it was read from YAML.</summary>
+    public SourceMap? Fields { get; init; }
+
+    /// <summary>
+    /// The line of <paramref name="fieldPath"/> (or of its nearest ancestor written in the file), falling
+    /// back to the line the document starts on.
+    /// </summary>
+    public int LineOf(string fieldPath) => Fields is null ? Line : Fields.Locate(fieldPath).Line;
+
     public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
 }
 
@@ -35,6 +46,16 @@ public sealed class Bundle
     public Dictionary<object, SourceLocation> Sources { get; init; } = new(ReferenceEqualityComparer.Instance);
 
     public SourceLocation? SourceOf(object resource) => Sources.GetValueOrDefault(resource);
+
+    /// <summary>Every object of the bundle, custom resources first, in the order they were added.</summary>
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects =>
+        Policies.Cast<IKubernetesObject<V1ObjectMeta>>()
+            .Concat(Profiles)
+            .Concat(Pools)
+            .Concat(Models)
+            .Concat(Catalogs)
+            .Concat(Namespaces)
+            .Concat(Nodes);
 
     public DataResidencyPolicy? FindPolicy(string name) => Policies.Find(p => p.Metadata.Name == name);
 
