@@ -81,12 +81,15 @@ public sealed class KubeApi : IDisposable
     public async Task<ApiResult<T>> PatchAsync<T>(ResourceType type, ResourceKey key, PatchType patchType, string body, PatchOptions options, CancellationToken cancellationToken)
         where T : IKubernetesObject<V1ObjectMeta>
     {
-        var path = new QueryString(type.ObjectPath(key, options.Subresource))
-            .Add("fieldManager", options.FieldManager)
-            .Add("force", options.Force)
-            .ToString();
-        var result = await SendAsync("patch", HttpMethod.Patch, path, body, patchType.ContentType(), cancellationToken);
+        var result = await SendPatchAsync(type, key, patchType, body, options, cancellationToken);
         return Read<T>(type, result);
+    }
+
+    /// <summary>A PATCH whose response is not needed as a typed object (objects of many kinds, applied in one loop).</summary>
+    public async Task<ApiResult<bool>> PatchAsync(ResourceType type, ResourceKey key, PatchType patchType, string body, PatchOptions options, CancellationToken cancellationToken)
+    {
+        var result = await SendPatchAsync(type, key, patchType, body, options, cancellationToken);
+        return result.IsSuccess ? ApiResult.Success(true) : result.Error;
     }
 
     /// <summary>Deletes the object. True when this call deleted it, false when it was already gone.</summary>
@@ -168,6 +171,15 @@ public sealed class KubeApi : IDisposable
         var value = KubernetesJson.Deserialize<T>(result.Value.Body);
         Stamp(type, value);
         return ApiResult.Success(value);
+    }
+
+    private Task<ApiResult<ApiResponse>> SendPatchAsync(ResourceType type, ResourceKey key, PatchType patchType, string body, PatchOptions options, CancellationToken cancellationToken)
+    {
+        var path = new QueryString(type.ObjectPath(key, options.Subresource))
+            .Add("fieldManager", options.FieldManager)
+            .Add("force", options.Force)
+            .ToString();
+        return SendAsync("patch", HttpMethod.Patch, path, body, patchType.ContentType(), cancellationToken);
     }
 
     private async Task<ApiResult<ApiResponse>> SendAsync(string verb, HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ public interface IInformer
     /// <summary>Completes when every namespace the informer covers has been listed once.</summary>
     Task WaitForSyncAsync(CancellationToken cancellationToken);
 
+    /// <summary>The cached object with the key, whatever its kind.</summary>
+    IKubernetesObject<V1ObjectMeta>? Get(ResourceKey key);
+
     /// <summary>The cached objects carrying the label, whatever their kind (used for pruning).</summary>
     IReadOnlyList<IKubernetesObject<V1ObjectMeta>> ListByLabel(string key, string value);
 }

@@ -67,6 +67,8 @@ public sealed class Informer<T> : IInformer
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
+    IKubernetesObject<V1ObjectMeta>? IInformer.Get(ResourceKey key) => Cache.Get(key);
+
     IReadOnlyList<IKubernetesObject<V1ObjectMeta>> IInformer.ListByLabel(string key, string value) => Cache.ListByLabel(key, value);
 
     private void MarkScopeSynced()

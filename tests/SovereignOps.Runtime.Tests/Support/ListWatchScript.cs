@@ -13,6 +13,8 @@ internal sealed class ListWatchScript : HttpMessageHandler
     private readonly Queue<HttpResponseMessage> _lists = new();
     private readonly Queue<HttpResponseMessage> _watches = new();
     private readonly List<Uri> _requests = [];
+    private readonly Queue<HttpResponseMessage> _writes = new();
+    private readonly List<RecordedWrite> _recordedWrites = [];
 
     public IReadOnlyList<Uri> Requests
     {
@@ -28,6 +30,19 @@ internal sealed class ListWatchScript : HttpMessageHandler
     public IReadOnlyList<Uri> Watches => [.. Requests.Where(IsWatch)];
 
     public IReadOnlyList<Uri> Lists => [.. Requests.Where(u => !IsWatch(u))];
+
+    public IReadOnlyList<RecordedWrite> Patches => Writes("PATCH");
+
+    public IReadOnlyList<RecordedWrite> Deletes => Writes("DELETE");
+
+    /// <summary>The answer to the next PATCH, POST or DELETE.</summary>
+    public ListWatchScript Patch(HttpStatusCode status, string body)
+    {
+        Enqueue(_writes, ScriptedHandler.Json(status, body));
+        return this;
+    }
+
+    public ListWatchScript Delete(HttpStatusCode status, string body) => Patch(status, body);
 
     public ListWatchScript List(string resourceVersion, string? continueToken, params string[] items)
     {
@@ -71,7 +86,7 @@ internal sealed class ListWatchScript : HttpMessageHandler
 
     public static string Query(Uri uri, string name) => HttpUtility.ParseQueryString(uri.Query)[name] ?? string.Empty;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
         lock (_requests)
@@ -79,18 +94,47 @@ internal sealed class ListWatchScript : HttpMessageHandler
             _requests.Add(uri);
         }
 
+        if (request.Method != HttpMethod.Get)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            lock (_recordedWrites)
+            {
+                _recordedWrites.Add(new RecordedWrite(request.Method.Method, uri, request.Content?.Headers.ContentType?.MediaType, body));
+            }
+
+            lock (_writes)
+            {
+                return _writes.TryDequeue(out var answer)
+                    ? answer
+                    : ScriptedHandler.Json(HttpStatusCode.InternalServerError, """{"kind":"Status","code":500,"reason":"InternalError","message":"write script exhausted"}""");
+            }
+        }
+
+        return Answer(uri);
+    }
+
+    private HttpResponseMessage Answer(Uri uri)
+    {
         var queue = IsWatch(uri) ? _watches : _lists;
         lock (queue)
         {
             if (queue.TryDequeue(out var response))
             {
-                return Task.FromResult(response);
+                return response;
             }
         }
 
-        return Task.FromResult(IsWatch(uri)
+        return IsWatch(uri)
             ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new SilentStream()) }
-            : ScriptedHandler.Json(HttpStatusCode.InternalServerError, """{"kind":"Status","code":500,"reason":"InternalError","message":"list script exhausted"}"""));
+            : ScriptedHandler.Json(HttpStatusCode.InternalServerError, """{"kind":"Status","code":500,"reason":"InternalError","message":"list script exhausted"}""");
+    }
+
+    private IReadOnlyList<RecordedWrite> Writes(string method)
+    {
+        lock (_recordedWrites)
+        {
+            return [.. _recordedWrites.Where(w => w.Method == method)];
+        }
     }
 
     private static bool IsWatch(Uri uri) => Query(uri, "watch") == "true";
@@ -102,6 +146,8 @@ internal sealed class ListWatchScript : HttpMessageHandler
             queue.Enqueue(response);
         }
     }
+
+    internal sealed record RecordedWrite(string Method, Uri Uri, string? ContentType, string Body);
 
     /// <summary>A response body that never sends a byte and ends only when the reader gives up.</summary>
     private sealed class SilentStream : Stream
