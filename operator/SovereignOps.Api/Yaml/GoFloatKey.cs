@@ -4,11 +4,13 @@ using System.Text;
 namespace SovereignOps.Api.Yaml;
 
 /// <summary>
-/// Formats a float map key as sigs.k8s.io/yaml does (Go's <c>strconv.FormatFloat(f, 'g', -1, 32)</c>,
-/// with go-yaml's spellings of infinities and NaN), so <c>1.0:</c> becomes the key <c>"1"</c>.
+/// Go's shortest <c>'g'</c> float formatting (<c>strconv.FormatFloat(f, 'g', -1, bits)</c>, which is also
+/// what <c>%v</c> prints): plain digits between 1e-4 and 1e6, else <c>1e+06</c> style. Used so keys and
+/// messages read as they would from kubectl and the API server.
 /// </summary>
 internal static class GoFloatKey
 {
+    /// <summary>A float map key as sigs.k8s.io/yaml writes it (32-bit shortest form, go-yaml spellings of infinities and NaN).</summary>
     public static string Format(double value)
     {
         if (double.IsNaN(value))
@@ -17,50 +19,51 @@ internal static class GoFloatKey
         }
 
         var single = (float)value;
-        if (float.IsPositiveInfinity(single))
+        if (float.IsInfinity(single))
         {
-            return ".inf";
+            return float.IsPositiveInfinity(single) ? ".inf" : "-.inf";
         }
 
-        if (float.IsNegativeInfinity(single))
+        return Shortest(Math.Abs(single).ToString("R", CultureInfo.InvariantCulture), float.IsNegative(single));
+    }
+
+    /// <summary>A float64 as Go's <c>%v</c> prints it (<c>1.5</c>, <c>1e+21</c>, <c>+Inf</c>).</summary>
+    public static string FormatDouble(double value)
+    {
+        if (double.IsNaN(value))
         {
-            return "-.inf";
+            return "NaN";
         }
 
-        if (single == 0)
+        if (double.IsInfinity(value))
         {
-            return float.IsNegative(single) ? "-0" : "0";
+            return value > 0 ? "+Inf" : "-Inf";
         }
 
-        // Shortest round-trip digits of the float32, as mantissa digits and a decimal exponent.
-        var (digits, pointPosition) = Decompose(Math.Abs(single).ToString("R", CultureInfo.InvariantCulture));
+        return Shortest(Math.Abs(value).ToString("R", CultureInfo.InvariantCulture), double.IsNegative(value));
+    }
+
+    private static string Shortest(string roundTrip, bool negative)
+    {
+        var (digits, pointPosition) = Decompose(roundTrip);
         var builder = new StringBuilder();
-        if (single < 0)
+        if (negative)
         {
             builder.Append('-');
         }
 
+        if (digits == "0")
+        {
+            return builder.Append('0').ToString();
+        }
+
+        // Go's shortest 'g' form switches to an exponent below 1e-4 and from 1e6 on.
         var exponent = pointPosition - 1;
         if (exponent < -4 || exponent >= 6)
         {
-            builder.Append(digits[0]);
-            if (digits.Length > 1)
-            {
-                builder.Append('.').Append(digits, 1, digits.Length - 1);
-            }
-
-            builder.Append('e').Append(exponent < 0 ? '-' : '+');
-            var magnitude = Math.Abs(exponent);
-            if (magnitude < 10)
-            {
-                builder.Append('0');
-            }
-
-            builder.Append(magnitude);
-            return builder.ToString();
+            AppendExponential(builder, digits, exponent);
         }
-
-        if (pointPosition <= 0)
+        else if (pointPosition <= 0)
         {
             builder.Append("0.").Append('0', -pointPosition).Append(digits);
         }
@@ -76,7 +79,25 @@ internal static class GoFloatKey
         return builder.ToString();
     }
 
-    // "1.5E+03" or "1500" → ("15", 4): digits without leading/trailing zeros and where the point goes.
+    private static void AppendExponential(StringBuilder builder, string digits, int exponent)
+    {
+        builder.Append(digits[0]);
+        if (digits.Length > 1)
+        {
+            builder.Append('.').Append(digits, 1, digits.Length - 1);
+        }
+
+        builder.Append('e').Append(exponent < 0 ? '-' : '+');
+        var magnitude = Math.Abs(exponent);
+        if (magnitude < 10)
+        {
+            builder.Append('0');
+        }
+
+        builder.Append(magnitude);
+    }
+
+    // "1.5E+03" or "1500" → ("15", 4): significant digits and where the decimal point goes.
     private static (string Digits, int PointPosition) Decompose(string text)
     {
         var exponent = 0;
