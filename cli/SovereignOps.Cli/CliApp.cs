@@ -26,6 +26,15 @@ public static class CliApp
             config.AddCommand<CrdsCommand>("crds")
                 .WithDescription("Write the CustomResourceDefinitions generated from the API types.")
                 .WithExample("crds", "--out", "crds");
+
+            config.AddBranch("profile", profile =>
+            {
+                profile.SetDescription("Build a government customer's country profile.");
+                profile.AddCommand<ProfileInitCommand>("init")
+                    .WithDescription("Write a complete bundle (policy, profile, pools, models, agents, nodes) from a country preset.")
+                    .WithExample("profile", "init", "--country", "TH", "--customer", "\"Ministry of Digital Economy and Society\"", "--out", "th")
+                    .WithExample("profile", "init", "--country", "SA", "--customer", "\"National Data Authority\"", "--gpu", "H200-141GB:16", "--model", "falcon:180:fp8", "--out", "sa");
+            });
         });
 
         try
