@@ -29,10 +29,13 @@ public static class ApiResiliencePipeline
             },
         };
 
-        return new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time }
-            .AddRetry(retry)
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+        var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(retry);
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
     /// <summary>The Retry-After of a throttled or unavailable response, capped; null lets the backoff decide.</summary>
