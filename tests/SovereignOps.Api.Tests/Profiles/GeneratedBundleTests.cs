@@ -17,7 +17,7 @@ public sealed class GeneratedBundleTests
 
     [Theory]
     [MemberData(nameof(Requests))]
-    public void The_written_bundle_reads_back_strictly_and_validates_clean(string country, string customer, string[] gpus, string[] models)
+    public void The_written_bundle_loads_and_validates_clean(string country, string customer, string[] gpus, string[] models)
     {
         var generation = ProfileGenerator.Generate(new ProfileRequest
         {
@@ -29,7 +29,7 @@ public sealed class GeneratedBundleTests
         Assert.True(generation.Succeeded, string.Join("; ", generation.Errors));
         Assert.Empty(generation.Warnings);
 
-        var bundle = StrictBundleReader.Read(generation.Files);
+        var bundle = GeneratedFiles.Load(generation.Files);
 
         Assert.Equal(generation.Bundle!.Models.Count, bundle.Models.Count);
         Assert.Equal(generation.Bundle.Nodes.Count, bundle.Nodes.Count);
