@@ -1,0 +1,8 @@
+namespace SovereignOps.Runtime.Events;
+
+/// <summary>The two event types Kubernetes knows.</summary>
+public static class EventType
+{
+    public const string Normal = "Normal";
+    public const string Warning = "Warning";
+}
