@@ -23,6 +23,11 @@ public static class CliApp
                 config.ConfigureConsole(console);
             }
 
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check bundle files and folders against the CRD schemas and the residency rules; exit 0 valid, 1 invalid, 2 usage error.")
+                .WithExample("validate", "examples/thailand", "examples/saudi-arabia", "examples/korea")
+                .WithExample("validate", "-o", "json", "bundle/");
+
             config.AddCommand<CrdsCommand>("crds")
                 .WithDescription("Write the CustomResourceDefinitions generated from the API types.")
                 .WithExample("crds", "--out", "crds");
