@@ -1,0 +1,13 @@
+namespace SovereignOps.Rendering;
+
+public sealed record HelmRendererOptions
+{
+    /// <summary>Path of the helm binary; null to locate it (see <see cref="Helm.HelmLocator"/>).</summary>
+    public string? HelmPath { get; init; }
+
+    /// <summary>Directory holding the workload charts; null to locate it (see <see cref="ChartsDirectory"/>).</summary>
+    public string? ChartsRoot { get; init; }
+
+    /// <summary>How long one helm process may run before it is stopped.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}
