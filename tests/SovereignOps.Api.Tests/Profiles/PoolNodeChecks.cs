@@ -6,7 +6,7 @@ namespace SovereignOps.Api.Tests.Profiles;
 
 /// <summary>
 /// Checks that a bundle's simulated nodes are the nodes its pools describe: selected by the pool's labels,
-/// as many as the pool is sized for, in its region and zones, advertising its GPUs (or MIG slices), tainted
+/// as many as the pool is sized for, in its region and zones, advertising its GPUs (MIG slices, time-sliced shares), tainted
 /// as its tolerations expect, and no node left outside every pool. Returns one line per problem.
 /// </summary>
 internal static class PoolNodeChecks
@@ -52,9 +52,13 @@ internal static class PoolNodeChecks
             yield return "no nvidia.com/gpu.product label";
         }
 
-        var (resource, units) = pool.Spec.Partitioning.Mode == "MIG"
-            ? ($"nvidia.com/mig-{pool.Spec.Partitioning.MigProfiles[0].Profile}", pool.Spec.Gpu.PerNode * pool.Spec.Partitioning.MigProfiles[0].PerGpu)
-            : (pool.Spec.Gpu.ResourceName, pool.Spec.Gpu.PerNode);
+        var partitioning = pool.Spec.Partitioning;
+        var (resource, units) = partitioning.Mode switch
+        {
+            "MIG" => ($"nvidia.com/mig-{partitioning.MigProfiles[0].Profile}", pool.Spec.Gpu.PerNode * partitioning.MigProfiles[0].PerGpu),
+            "TimeSlicing" => (pool.Spec.Gpu.ResourceName, pool.Spec.Gpu.PerNode * (partitioning.TimeSlicingReplicas ?? 1)),
+            _ => (pool.Spec.Gpu.ResourceName, pool.Spec.Gpu.PerNode),
+        };
         foreach (var (kind, resources) in new[] { ("capacity", node.Status?.Capacity), ("allocatable", node.Status?.Allocatable) })
         {
             var advertised = resources is not null && resources.TryGetValue(resource, out var quantity) ? quantity.ToInt32() : (int?)null;

@@ -67,6 +67,14 @@ internal sealed class ListWatchScript : HttpMessageHandler
         return this;
     }
 
+    /// <summary>A watch that opens at once but sends its events only when <paramref name="gate"/> completes.</summary>
+    public ListWatchScript Watch(Task gate, params string[] events)
+    {
+        var body = string.Concat(events.Select(e => e + "\n"));
+        Enqueue(_watches, new HttpResponseMessage(HttpStatusCode.OK) { Content = new GatedContent(gate, body) });
+        return this;
+    }
+
     public ListWatchScript WatchFails(HttpStatusCode status, string reason)
     {
         Enqueue(_watches, ScriptedHandler.Json(status, $$"""{"kind":"Status","code":{{(int)status}},"reason":"{{reason}}"}"""));
@@ -144,6 +152,22 @@ internal sealed class ListWatchScript : HttpMessageHandler
         lock (queue)
         {
             queue.Enqueue(response);
+        }
+    }
+
+    private sealed class GatedContent(Task gate, string body) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await gate;
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(body));
+            await stream.FlushAsync();
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 
