@@ -10,4 +10,7 @@ public sealed record HelmRendererOptions
 
     /// <summary>How long one helm process may run before it is stopped.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many distinct renders (chart content, values, release, namespace) are remembered.</summary>
+    public int CacheCapacity { get; init; } = 256;
 }

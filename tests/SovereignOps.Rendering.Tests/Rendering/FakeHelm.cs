@@ -13,6 +13,21 @@ internal sealed class FakeHelm : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Script lines that print one small ConfigMap the way helm template prints objects.</summary>
+    public const string PrintConfigMap = """
+        cat <<'MANIFEST'
+        ---
+        # Source: fake/templates/configmap.yaml
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: fake
+          namespace: default
+        data:
+          key: value
+        MANIFEST
+        """;
+
     public static FakeHelm Script(string body)
     {
         var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sovereignops-fake-helm-{Guid.NewGuid():N}");
