@@ -11,6 +11,8 @@ namespace SovereignOps.Api.Schema;
 internal sealed class CelProgram
 {
     private const int MaxCachedPrograms = 8192;
+    private const int MaxExpressionLength = 10_000;
+    private const int MaxNesting = 64;
     private static readonly ConcurrentDictionary<string, CelProgram> Cache = new(StringComparer.Ordinal);
 
     private CelProgram(string expression)
@@ -59,6 +61,13 @@ internal sealed class CelProgram
             return program;
         }
 
+        if (expression.Length > MaxExpressionLength || NestingDepth(expression) > MaxNesting)
+        {
+            // The parser recurses per nesting level; refuse before it can exhaust the stack.
+            program.CompileError = $"the expression is longer than {MaxExpressionLength} characters or nests deeper than {MaxNesting} levels";
+            return program;
+        }
+
         try
         {
             program.Tree = CelEnvironmentFactory.Parse(expression);
@@ -97,5 +106,45 @@ internal sealed class CelProgram
         }
 
         return program;
+    }
+
+    // Brackets of any kind, ignoring those inside string literals.
+    private static int NestingDepth(string expression)
+    {
+        var depth = 0;
+        var deepest = 0;
+        char? quote = null;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (quote is not null)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = null;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\'' or '"':
+                    quote = c;
+                    break;
+                case '(' or '[' or '{':
+                    deepest = Math.Max(deepest, ++depth);
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+            }
+        }
+
+        return deepest;
     }
 }

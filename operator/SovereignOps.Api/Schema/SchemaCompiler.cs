@@ -49,6 +49,9 @@ internal sealed class SchemaCompiler
             AdditionalPropertiesAllowAny = additional.Flag == true,
             Enum = enumValues,
             EnumKeys = enumValues?.Select(JsonCanonical.Of).ToHashSet(StringComparer.Ordinal),
+            EnumStrings = enumValues is not null && enumValues.All(v => JsonKinds.IsString(v, out _))
+                ? enumValues.Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal)
+                : null,
             Minimum = schema.Minimum,
             Maximum = schema.Maximum,
             ExclusiveMinimum = schema.ExclusiveMinimum == true,

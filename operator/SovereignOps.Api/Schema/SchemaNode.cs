@@ -39,6 +39,9 @@ internal sealed class SchemaNode
 
     public HashSet<string>? EnumKeys { get; init; }
 
+    /// <summary>The enum's values when every one of them is a string, for a direct lookup.</summary>
+    public HashSet<string>? EnumStrings { get; init; }
+
     public double? Minimum { get; init; }
 
     public double? Maximum { get; init; }

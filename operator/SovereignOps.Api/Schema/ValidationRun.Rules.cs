@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Cel;
+using System.Text.Json.Nodes;
 
 namespace SovereignOps.Api.Schema;
 
@@ -88,16 +88,12 @@ internal sealed partial class ValidationRun
                 return;
             }
 
-            if (rule.UsesOldSelf)
+            if (hasOld)
             {
                 oldSelf ??= _celValues.Convert(schema, old).Value;
             }
 
-            var variables = new Dictionary<string, object?>(2, StringComparer.Ordinal) { ["self"] = self.Value };
-            if (hasOld)
-            {
-                variables["oldSelf"] = oldSelf ?? _celValues.Convert(schema, old).Value;
-            }
+            var variables = new CelActivation(self.Value, oldSelf, hasOld);
 
             var (passed, evaluationError) = Evaluate(rule.Program, variables);
             if (evaluationError is not null)
@@ -128,7 +124,7 @@ internal sealed partial class ValidationRun
         return true;
     }
 
-    private static (bool Passed, string? Error) Evaluate(CelProgram program, Dictionary<string, object?> variables)
+    private static (bool Passed, string? Error) Evaluate(CelProgram program, CelActivation variables)
     {
         try
         {
@@ -144,14 +140,15 @@ internal sealed partial class ValidationRun
         {
             return (false, exception.Message);
         }
-        catch (Exception exception) when (exception is InvalidCastException or NullReferenceException or ArgumentException or InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or IndexOutOfRangeException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The evaluator reports some type mismatches with runtime exceptions rather than CEL errors.
+            // The evaluator is third-party code run on request data, and reports some type mismatches with
+            // plain runtime exceptions: whatever it throws fails this rule, never the whole request.
             return (false, exception.Message);
         }
     }
 
-    private void ReportFailedRule(SchemaNode schema, CelRule rule, Dictionary<string, object?> variables)
+    private void ReportFailedRule(SchemaNode schema, CelRule rule, CelActivation variables)
     {
         var message = MessageFromExpression(rule, variables)
             ?? (string.IsNullOrEmpty(rule.Source.Message) ? $"failed rule: {rule.Rule}" : rule.Source.Message);
@@ -165,7 +162,7 @@ internal sealed partial class ValidationRun
         ReportRule(rule, type, text);
     }
 
-    private static string? MessageFromExpression(CelRule rule, Dictionary<string, object?> variables)
+    private static string? MessageFromExpression(CelRule rule, CelActivation variables)
     {
         if (rule.MessageProgram?.Evaluate is not { } evaluate)
         {
@@ -176,8 +173,9 @@ internal sealed partial class ValidationRun
         {
             return evaluate(variables) is string { Length: > 0 } text && !text.Contains('\n', StringComparison.Ordinal) ? text : null;
         }
-        catch (CelException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // A message that cannot be built falls back to the static message, as in the API server.
             return null;
         }
     }

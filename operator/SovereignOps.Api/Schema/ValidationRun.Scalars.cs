@@ -7,7 +7,16 @@ internal sealed partial class ValidationRun
 {
     private void CheckEnum(SchemaNode schema, JsonNode? value, in NodeUnderTest node)
     {
-        if (schema.EnumKeys is null || schema.EnumKeys.Contains(JsonCanonical.Of(value)))
+        if (schema.EnumKeys is null)
+        {
+            return;
+        }
+
+        // Most enums are strings: look those up directly instead of building canonical text.
+        var allowed = schema.EnumStrings is { } strings && JsonKinds.IsString(value, out var text)
+            ? strings.Contains(text)
+            : schema.EnumKeys.Contains(JsonCanonical.Of(value));
+        if (allowed)
         {
             return;
         }

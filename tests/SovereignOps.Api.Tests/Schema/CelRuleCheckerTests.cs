@@ -55,6 +55,17 @@ public class CelRuleCheckerTests
     }
 
     [Fact]
+    public void Rules_nested_too_deeply_for_the_parser_are_refused()
+    {
+        var rule = new string('(', 500) + "true" + new string(')', 500);
+        var schema = new k8s.Models.V1JSONSchemaProps { Type = "object", XKubernetesValidations = [new k8s.Models.V1ValidationRule { Rule = rule }] };
+
+        var problem = Assert.Single(CelRuleChecker.Check(schema));
+
+        Assert.Contains("nests deeper than 64 levels", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fields_of_preserved_and_embedded_objects_are_not_second_guessed()
     {
         var schema = ParseSchema("""

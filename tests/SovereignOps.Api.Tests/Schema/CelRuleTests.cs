@@ -50,6 +50,25 @@ public class CelRuleTests
         }
     }
 
+    [Theory]
+    [InlineData("has(self.a.b)", true)]
+    [InlineData("has(self.a.missing)", false)]
+    [InlineData("self.a.b.c == 2", true)]
+    [InlineData("self.a.b.c == 3", false)]
+    [InlineData("oldSelf.a.b.c == 1", true)]
+    [InlineData("self.a.b.c > oldSelf.a.b.c", true)]
+    [InlineData("self.a.list[1] == 'y'", true)]
+    public void Nested_field_access_and_presence_follow_cel_semantics(string rule, bool passes)
+    {
+        var schema = """{"type":"object","x-kubernetes-validations":[{"rule":""" + System.Text.Json.JsonSerializer.Serialize(rule) + """
+            }],"properties":{"a":{"type":"object","properties":{"missing":{"type":"string"},"list":{"type":"array","items":{"type":"string"}},"b":{"type":"object","properties":{"c":{"type":"integer"}}}}}}}
+            """;
+
+        var errors = Errors(schema, """{"a":{"b":{"c":2},"list":["x","y"]}}""", """{"a":{"b":{"c":1},"list":["x"]}}""");
+
+        Assert.Equal(passes, errors.Count == 0);
+    }
+
     [Fact]
     public void A_number_field_is_a_double_in_cel_even_when_written_as_an_integer()
     {
