@@ -40,9 +40,12 @@ public static class BundlePlanner
 
             var plan = PlanProfile(profile, policy, bundle, capacity);
             profiles.Add(plan);
-            foreach (var agent in plan.Agents.Where(a => !a.Binding.Bound))
+            foreach (var agent in plan.Agents)
             {
-                problems.Add(new PlanProblem($"agent {agent.Key}", agent.Binding.Problem!));
+                if ((agent.Binding.Problem ?? agent.Placement.Problem) is { } problem)
+                {
+                    problems.Add(new PlanProblem($"agent {agent.Key}", problem));
+                }
             }
 
             residency.AddRange(plan.Models.SelectMany(m => PlanGuard.CheckModel(plan.GuardContext, m.Capacity, m.Placement)));
@@ -58,11 +61,14 @@ public static class BundlePlanner
         var tenant = profile.Spec.TenantNamespace;
         var models = capacity.Models
             .Where(m => m.Model.Metadata.NamespaceProperty == tenant)
-            .Select(m => new PlannedModel(m, m.Pool is null ? null : PlacementPlanner.ForModel(policy, m.Pool, m.Model.Spec.DataClass)))
+            .Select(m => new PlannedModel(m, m.Pool is null ? null : PlacementPlanner.ForModel(policy, profile, m.Pool, m.Model.Spec.DataClass)))
             .ToList();
         var agents = ApprovedEntries(bundle, profile)
-            .Select(e => new PlannedAgent(e.Catalog, e.Entry, AgentBinder.Bind(e.Catalog, e.Entry, capacity),
-                PlacementPlanner.ForWorkload(policy, e.Entry.DataClasses)))
+            .Select(e =>
+            {
+                var binding = AgentBinder.Bind(e.Catalog, e.Entry, capacity);
+                return new PlannedAgent(e.Catalog, e.Entry, binding, PlacementPlanner.ForWorkload(policy, profile, e.Entry.DataClasses, binding.Model?.Pool));
+            })
             .ToList();
         var usedPools = models.Select(m => m.Capacity.PoolName).ToHashSet(StringComparer.Ordinal);
         var pools = capacity.Pools

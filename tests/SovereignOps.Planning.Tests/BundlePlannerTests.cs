@@ -91,6 +91,16 @@ public sealed class BundlePlannerTests
     }
 
     [Fact]
+    public void A_class_that_demands_dedicated_nodes_on_a_shared_pool_is_a_residency_violation()
+    {
+        var plan = BundlePlanner.Plan(Fixtures.Bundle([Fixtures.H100Pool()], [Fixtures.Model("secret", 8, change: s => s.DataClass = "Secret")]));
+
+        var violation = Assert.Single(plan.Residency);
+        Assert.Equal((GuardRules.DedicatedNodes, "spec.gpuPoolRef"), (violation.Rule, violation.FieldPath));
+        Assert.Equal("data class Secret demands dedicated nodes, but pool th-h100 is not dedicated", violation.Message);
+    }
+
+    [Fact]
     public void A_time_sliced_pool_for_a_class_that_forbids_sharing_is_a_residency_violation()
     {
         var pool = Fixtures.Pool("th-l4", "L4-24GB", 24, 4, 1, "PCIe", s =>

@@ -7,7 +7,7 @@ public sealed class PlacementPlannerTests
     [Fact]
     public void A_model_requires_the_pools_region_and_selector_in_one_term_and_tolerates_the_pools_taints()
     {
-        var result = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.H100Pool(), "Public");
+        var result = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.Profile(), Fixtures.H100Pool(), "Public");
 
         var placement = result.Placement!;
         Assert.Equal(["th-central"], placement.Regions);
@@ -21,14 +21,43 @@ public sealed class PlacementPlannerTests
     }
 
     [Fact]
-    public void A_class_that_demands_dedicated_nodes_requires_and_tolerates_them()
+    public void A_class_that_demands_dedicated_nodes_off_a_dedicated_pool_requires_and_tolerates_the_customers_nodes()
     {
-        var placement = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.H100Pool(), "Secret").Placement!;
+        var placement = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.Profile(), Fixtures.H100Pool(), "Secret").Placement!;
 
         Assert.Equal("Secret", placement.DedicatedClass);
         var expressions = placement.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Single().MatchExpressions;
-        Assert.Contains(expressions, e => e.Key == DedicatedNodes.Key && e.OperatorProperty == "In" && e.Values.SequenceEqual(["Secret"]));
-        Assert.Contains(placement.Tolerations, t => t.Key == DedicatedNodes.Key && t.Value == "Secret" && t.Effect == "NoSchedule");
+        Assert.Contains(expressions, e => e.Key == DedicatedNodes.Key && e.OperatorProperty == "In" && e.Values.SequenceEqual(["thailand"]));
+        Assert.Contains(placement.Tolerations, t => t.Key == DedicatedNodes.Key && t.Value == "thailand" && t.Effect == "NoSchedule");
+    }
+
+    [Fact]
+    public void On_a_dedicated_pool_the_pools_own_nodes_and_tolerations_are_the_dedicated_nodes()
+    {
+        var pool = Fixtures.H100Pool(change: s =>
+        {
+            s.Dedicated = true;
+            s.Tolerations = [new Api.V1Alpha1.Toleration { Key = DedicatedNodes.Key, Operator = "Equal", Value = "thailand", Effect = "NoSchedule" }];
+        });
+
+        var placement = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.Profile(), pool, "Secret").Placement!;
+
+        var expressions = placement.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Single().MatchExpressions;
+        Assert.DoesNotContain(expressions, e => e.Key == DedicatedNodes.Key);
+        Assert.Contains(expressions, e => e.Key == "sovereignops.io/pool");
+        Assert.Single(placement.Tolerations);
+    }
+
+    [Fact]
+    public void An_agent_touching_a_dedicated_class_runs_on_its_models_dedicated_pool()
+    {
+        var pool = Fixtures.H100Pool(change: s => s.Dedicated = true);
+
+        var placement = PlacementPlanner.ForWorkload(Fixtures.Policy(), Fixtures.Profile(), ["Secret"], pool).Placement!;
+
+        Assert.Equal("th-h100", placement.Pool);
+        Assert.Equal(["th-central"], placement.Regions);
+        Assert.Equal(pool.Spec.Tolerations.Count, placement.Tolerations.Count);
     }
 
     [Fact]
@@ -36,7 +65,7 @@ public sealed class PlacementPlannerTests
     {
         var pool = Fixtures.H100Pool(change: s => s.Region = "sg-1");
 
-        var result = PlacementPlanner.ForModel(Fixtures.Policy(), pool, "Public");
+        var result = PlacementPlanner.ForModel(Fixtures.Policy(), Fixtures.Profile(), pool, "Public");
 
         Assert.Null(result.Placement);
         Assert.Equal("pool th-h100 is in region sg-1, which policy th-pdpa does not allow (allowed: th-central, th-north)", result.Problem);
@@ -53,21 +82,23 @@ public sealed class PlacementPlannerTests
         var inZone = Fixtures.H100Pool(change: s => s.Zones = ["th-central-b", "th-central-c"]);
         var outOfZone = Fixtures.H100Pool(change: s => s.Zones = ["th-central-c"]);
 
-        var placement = PlacementPlanner.ForModel(policy, inZone, "Public").Placement!;
+        var placement = PlacementPlanner.ForModel(policy, Fixtures.Profile(), inZone, "Public").Placement!;
 
         Assert.Equal(["th-central-b"], placement.Zones);
         Assert.Contains(placement.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Single().MatchExpressions,
             e => e.Key == "topology.kubernetes.io/zone" && e.Values.SequenceEqual(["th-central-b"]));
-        Assert.NotNull(PlacementPlanner.ForModel(policy, outOfZone, "Public").Problem);
+        Assert.NotNull(PlacementPlanner.ForModel(policy, Fixtures.Profile(), outOfZone, "Public").Problem);
     }
 
     [Fact]
     public void A_workload_without_GPUs_may_run_in_every_allowed_region()
     {
-        var placement = PlacementPlanner.ForWorkload(Fixtures.Policy(), ["Public", "Secret"]).Placement!;
+        var placement = PlacementPlanner.ForWorkload(Fixtures.Policy(), Fixtures.Profile(), ["Public", "Secret"], Fixtures.H100Pool()).Placement!;
 
         var expressions = placement.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms.Single().MatchExpressions;
         Assert.Equal(["th-central", "th-north"], expressions.Single(e => e.Key == Fixtures.RegionKey).Values);
         Assert.Equal("Secret", placement.DedicatedClass);
+        Assert.Null(placement.Pool);
+        Assert.Contains(expressions, e => e.Key == DedicatedNodes.Key && e.Values.SequenceEqual(["thailand"]));
     }
 }

@@ -26,9 +26,10 @@ internal static class PlacementRules
             }
         }
 
-        if (PlacementPlanner.DedicatedClass(context.Policy, guarded.DataClasses) is { } dedicated)
+        // On a dedicated pool the pool checks above already pin the pods to the customer's own nodes.
+        if (PlacementPlanner.DedicatedClass(context.Policy, guarded.DataClasses) is { } dedicated && guarded.Pool?.Spec.Dedicated != true)
         {
-            Require(pod, owner, DedicatedNodes.Key, [dedicated], GuardRules.DedicatedNodes,
+            Require(pod, owner, DedicatedNodes.Key, [context.ProfileName], GuardRules.DedicatedNodes,
                 context.PolicyClause($"spec.dataClasses[{dedicated}].dedicatedNodes"), violations);
         }
     }

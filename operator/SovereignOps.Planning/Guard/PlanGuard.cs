@@ -39,6 +39,13 @@ public static class PlanGuard
                     $"data class {dataClass.Name} may not run on pool {pool.Metadata.Name}");
             }
 
+            if (dataClass.DedicatedNodes && !pool.Spec.Dedicated)
+            {
+                violations.Add(owner, "spec.gpuPoolRef", GuardRules.DedicatedNodes,
+                    context.PolicyClause($"spec.dataClasses[{dataClass.Name}].dedicatedNodes"),
+                    $"data class {dataClass.Name} demands dedicated nodes, but pool {pool.Metadata.Name} is not dedicated");
+            }
+
             if (!dataClass.GpuSharingAllowed && plan.Layout?.Kind is DeviceKind.MigSlice or DeviceKind.TimeShare)
             {
                 violations.Add(owner, "spec.gpuPoolRef", GuardRules.GpuSharing,

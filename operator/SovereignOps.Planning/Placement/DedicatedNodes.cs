@@ -1,9 +1,11 @@
 namespace SovereignOps.Planning.Placement;
 
 /// <summary>
-/// How nodes are set aside for a data class that demands dedicated nodes: the cluster labels them
-/// <c>sovereignops.io/dedicated=&lt;DataClass&gt;</c> and taints them with the same key and value
-/// (effect NoSchedule), so only workloads that both require the label and tolerate the taint land there.
+/// Nodes dedicated to one customer carry the label and the NoSchedule taint
+/// <c>sovereignops.io/dedicated=&lt;profile name&gt;</c>. A dedicated GpuPool's nodes are such nodes
+/// (its tolerations name the taint), so a workload pinned to a dedicated pool is on dedicated nodes;
+/// anything else that handles a class demanding dedicated nodes requires the label and tolerates
+/// the taint.
 /// </summary>
 public static class DedicatedNodes
 {

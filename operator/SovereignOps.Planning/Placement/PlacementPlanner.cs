@@ -6,24 +6,22 @@ namespace SovereignOps.Planning.Placement;
 /// <summary>
 /// Turns a residency policy and a GPU pool into a required node affinity: the policy's region label
 /// In the regions both allow, the zone label In the allowed zones when the policy narrows zones, the
-/// pool's selector labels, and the dedicated-node label when the data class demands dedicated nodes.
-/// All of it sits in one node selector term, because terms are alternatives and every constraint
-/// must hold at once.
+/// pool's selector labels, and the customer's dedicated nodes when the data demands them. All of it
+/// sits in one node selector term, because terms are alternatives and every constraint must hold.
 /// </summary>
 public static class PlacementPlanner
 {
     public const string DefaultZoneLabelKey = "topology.kubernetes.io/zone";
 
     /// <summary>Placement of a model's pods on its GPU pool.</summary>
-    public static PlacementResult ForModel(DataResidencyPolicy policy, GpuPool pool, string dataClass)
+    public static PlacementResult ForModel(DataResidencyPolicy policy, SovereignProfile profile, GpuPool pool, string dataClass)
     {
         var regions = policy.Spec.Regions;
-        var poolName = pool.Metadata.Name;
         var allowedRegions = regions.Allowed.Where(r => r == pool.Spec.Region).ToList();
         if (allowedRegions.Count == 0)
         {
             return PlacementResult.Impossible(
-                $"pool {poolName} is in region {pool.Spec.Region}, which policy {policy.Metadata.Name} does not allow (allowed: {string.Join(", ", regions.Allowed)})");
+                $"pool {pool.Metadata.Name} is in region {pool.Spec.Region}, which policy {policy.Metadata.Name} does not allow (allowed: {string.Join(", ", regions.Allowed)})");
         }
 
         var zones = regions.AllowedZones.Count > 0 && pool.Spec.Zones.Count > 0
@@ -32,36 +30,29 @@ public static class PlacementPlanner
         if (regions.AllowedZones.Count > 0 && zones.Count == 0)
         {
             return PlacementResult.Impossible(
-                $"pool {poolName} spans zones {string.Join(", ", pool.Spec.Zones)}, none of which policy {policy.Metadata.Name} allows (allowed: {string.Join(", ", regions.AllowedZones)})");
+                $"pool {pool.Metadata.Name} spans zones {string.Join(", ", pool.Spec.Zones)}, none of which policy {policy.Metadata.Name} allows (allowed: {string.Join(", ", regions.AllowedZones)})");
         }
 
-        var dedicated = DedicatedClass(policy, [dataClass]);
-        var requirements = Common(policy, allowedRegions, zones);
-        requirements.AddRange(pool.Spec.NodeSelector
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => In(pair.Key, [pair.Value])));
-        AddDedicated(requirements, dedicated);
-
-        var tolerations = pool.Spec.Tolerations.Select(ToV1).ToList();
-        AddDedicatedToleration(tolerations, dedicated);
-        return PlacementResult.Of(new WorkloadPlacement(allowedRegions, zones, dedicated, Required(requirements), tolerations));
+        return PlacementResult.Of(Build(policy, profile, allowedRegions, zones, DedicatedClass(policy, [dataClass]), pool));
     }
 
     /// <summary>
     /// Placement of a workload that needs no GPU (an agent): any node in the policy's regions and
-    /// zones, on dedicated nodes when one of the data classes it touches demands them.
+    /// zones. When a class it touches demands dedicated nodes it runs on <paramref name="dedicatedPool"/>
+    /// (its model's pool) if that pool is dedicated, else on nodes labelled as the customer's.
     /// </summary>
-    public static PlacementResult ForWorkload(DataResidencyPolicy policy, IEnumerable<string> dataClasses)
+    public static PlacementResult ForWorkload(DataResidencyPolicy policy, SovereignProfile profile, IEnumerable<string> dataClasses, GpuPool? dedicatedPool = null)
     {
-        var regions = policy.Spec.Regions.Allowed.ToList();
-        var zones = policy.Spec.Regions.AllowedZones.ToList();
         var dedicated = DedicatedClass(policy, dataClasses);
-        var requirements = Common(policy, regions, zones);
-        AddDedicated(requirements, dedicated);
+        var pool = dedicated is not null && dedicatedPool?.Spec.Dedicated == true ? dedicatedPool : null;
+        var regions = pool is null ? policy.Spec.Regions.Allowed.ToList() : policy.Spec.Regions.Allowed.Where(r => r == pool.Spec.Region).ToList();
+        if (regions.Count == 0)
+        {
+            return PlacementResult.Impossible(
+                $"dedicated pool {pool!.Metadata.Name} is in region {pool.Spec.Region}, which policy {policy.Metadata.Name} does not allow");
+        }
 
-        var tolerations = new List<V1Toleration>();
-        AddDedicatedToleration(tolerations, dedicated);
-        return PlacementResult.Of(new WorkloadPlacement(regions, zones, dedicated, Required(requirements), tolerations));
+        return PlacementResult.Of(Build(policy, profile, regions, policy.Spec.Regions.AllowedZones.ToList(), dedicated, pool));
     }
 
     /// <summary>
@@ -74,7 +65,8 @@ public static class PlacementPlanner
         return policy.Spec.DataClasses.FirstOrDefault(c => c.DedicatedNodes && touched.Contains(c.Name))?.Name;
     }
 
-    private static List<V1NodeSelectorRequirement> Common(DataResidencyPolicy policy, IReadOnlyList<string> regions, IReadOnlyList<string> zones)
+    private static WorkloadPlacement Build(DataResidencyPolicy policy, SovereignProfile profile, IReadOnlyList<string> regions,
+        IReadOnlyList<string> zones, string? dedicatedClass, GpuPool? pool)
     {
         var requirements = new List<V1NodeSelectorRequirement> { In(policy.Spec.Regions.NodeLabelKey, regions) };
         if (zones.Count > 0)
@@ -82,32 +74,36 @@ public static class PlacementPlanner
             requirements.Add(In(policy.Spec.Regions.ZoneLabelKey ?? DefaultZoneLabelKey, zones));
         }
 
-        return requirements;
-    }
-
-    private static void AddDedicated(List<V1NodeSelectorRequirement> requirements, string? dedicated)
-    {
-        if (dedicated is not null)
+        var tolerations = new List<V1Toleration>();
+        if (pool is not null)
         {
-            requirements.Add(In(DedicatedNodes.Key, [dedicated]));
+            requirements.AddRange(pool.Spec.NodeSelector
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => In(pair.Key, [pair.Value])));
+            tolerations.AddRange(pool.Spec.Tolerations.Select(ToV1));
         }
-    }
 
-    private static void AddDedicatedToleration(List<V1Toleration> tolerations, string? dedicated)
-    {
-        if (dedicated is not null)
+        // A dedicated pool's nodes are the customer's own; anywhere else, ask for them by label.
+        if (dedicatedClass is not null && pool?.Spec.Dedicated != true)
         {
-            tolerations.Add(new V1Toleration { Key = DedicatedNodes.Key, OperatorProperty = "Equal", Value = dedicated, Effect = DedicatedNodes.TaintEffect });
+            var customer = profile.Metadata.Name ?? string.Empty;
+            requirements.Add(In(DedicatedNodes.Key, [customer]));
+            var toleration = new V1Toleration { Key = DedicatedNodes.Key, OperatorProperty = "Equal", Value = customer, Effect = DedicatedNodes.TaintEffect };
+            if (!tolerations.Any(t => t.Key == toleration.Key && t.Value == toleration.Value && t.Effect == toleration.Effect))
+            {
+                tolerations.Add(toleration);
+            }
         }
-    }
 
-    private static V1NodeAffinity Required(List<V1NodeSelectorRequirement> requirements) => new()
-    {
-        RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector
+        var affinity = new V1NodeAffinity
         {
-            NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = requirements }],
-        },
-    };
+            RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector
+            {
+                NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = requirements }],
+            },
+        };
+        return new WorkloadPlacement(regions, zones, dedicatedClass, pool?.Metadata.Name, affinity, tolerations);
+    }
 
     private static V1NodeSelectorRequirement In(string key, IReadOnlyList<string> values) =>
         new() { Key = key, OperatorProperty = "In", Values = values.ToList() };

@@ -171,6 +171,15 @@ public sealed class ResidencyGuardVariantTests
     }
 
     [Fact]
+    public void A_dedicated_class_on_a_dedicated_pool_is_pinned_by_the_pool_alone()
+    {
+        var set = new CompliantSet { ModelDataClass = "Secret" };
+        set.Pool.Spec.Dedicated = true;
+
+        Assert.Empty(set.Check());
+    }
+
+    [Fact]
     public void A_service_type_the_profile_allows_is_accepted()
     {
         var set = new CompliantSet();
