@@ -14,6 +14,10 @@ internal static class KubernetesCelFunctions
 {
     private static readonly List<(string Name, Type[] Arguments, CelFunctionDelegate Function)> Functions =
     [
+        // has() tests presence, not emptiness: the Cel package answers false for "", [] and {} (proto3
+        // default-value semantics), while a Kubernetes field that is present is present whatever it holds.
+        // A missing field reaches here as the package's no-such-field marker.
+        ("has", [typeof(object)], a => a[0]?.GetType().Name != "CelNoSuchField"),
         ("size", [typeof(string)], a => (long)CodePoints(S(a[0])).Length),
         ("size", [typeof(IList)], a => (long)((IList)a[0]!).Count),
         ("size", [typeof(IDictionary)], a => (long)((IDictionary)a[0]!).Count),

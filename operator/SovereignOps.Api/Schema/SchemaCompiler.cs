@@ -70,7 +70,6 @@ internal sealed class SchemaCompiler
             Format = string.IsNullOrEmpty(schema.Format) ? null : schema.Format,
             ListType = schema.XKubernetesListType,
             ListMapKeys = schema.XKubernetesListMapKeys?.ToArray() ?? [],
-            MapType = schema.XKubernetesMapType,
             Rules = rules,
             Default = SchemaValues.ToJsonNode(schema.DefaultProperty),
             HasDefault = schema.DefaultProperty is not null,

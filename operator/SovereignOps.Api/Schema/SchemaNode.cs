@@ -79,8 +79,6 @@ internal sealed class SchemaNode
 
     public IReadOnlyList<string> ListMapKeys { get; init; } = [];
 
-    public string? MapType { get; init; }
-
     public IReadOnlyList<SchemaNode> AllOf { get; set; } = [];
 
     public IReadOnlyList<SchemaNode> AnyOf { get; set; } = [];

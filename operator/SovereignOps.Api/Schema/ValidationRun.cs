@@ -117,14 +117,14 @@ internal sealed partial class ValidationRun
         Report(SchemaViolationType.TypeInvalid, ViolationText.WithValue(SchemaViolationType.TypeInvalid, ViolationText.Quote(actual), detail), node);
     }
 
-    private void Report(SchemaViolationType type, string message, in NodeUnderTest node, string? pathOverride = null)
+    private void Report(SchemaViolationType type, string message, in NodeUnderTest node)
     {
         if (IsRatcheted(node))
         {
             return;
         }
 
-        _violations.Add(new SchemaViolation(pathOverride ?? _path.ToString(), type, message));
+        _violations.Add(new SchemaViolation(_path.ToString(), type, message));
     }
 
     private bool IsRatcheted(in NodeUnderTest node) =>

@@ -7,6 +7,12 @@ namespace SovereignOps.Api.Yaml;
 /// resolving scalars as kubectl does and refusing hostile input (oversized, badly encoded, too deep,
 /// alias bombs) with located errors. Never throws for any input.
 /// </summary>
+/// <remarks>
+/// Merge keys (<c>&lt;&lt;: *defaults</c>, or a list of aliases) are supported, as kubectl supports them:
+/// keys written in the mapping itself win over merged ones, and an earlier merged mapping wins over a
+/// later one. Duplicate keys, non-scalar keys, null keys, unknown tags and floats JSON cannot carry
+/// (<c>.inf</c>, <c>.nan</c>) are errors rather than silently resolved.
+/// </remarks>
 public static class YamlDocumentReader
 {
     public static YamlReadResult Read(ReadOnlySpan<byte> utf8, string sourceName, YamlLimits? limits = null)
