@@ -101,6 +101,22 @@ public class CelRuleTests
     }
 
     [Fact]
+    public void Immutability_rules_compare_whole_objects_and_lists_structurally()
+    {
+        var schema = """
+            {"type":"object","properties":{"spec":{"type":"object","properties":{
+              "residency":{"type":"object","x-kubernetes-validations":[{"rule":"self == oldSelf","message":"residency is immutable"}],
+                "properties":{"country":{"type":"string"},"zones":{"type":"array","items":{"type":"string"}}}}}}}}
+            """;
+        const string old = """{"spec":{"residency":{"country":"TH","zones":["bkk-1","bkk-2"]}}}""";
+
+        Assert.Empty(Errors(schema, """{"spec":{"residency":{"zones":["bkk-1","bkk-2"],"country":"TH"}}}""", old));
+        Assert.Equal(
+            ["spec.residency: Invalid value: \"object\": residency is immutable"],
+            Errors(schema, """{"spec":{"residency":{"country":"TH","zones":["bkk-1","sg-1"]}}}""", old));
+    }
+
+    [Fact]
     public void Transition_rules_do_not_run_where_the_old_object_has_no_counterpart()
     {
         var errors = Errors(ReplicaSchema, """{"spec":{"minReplicas":1,"maxReplicas":2}}""", """{"metadata":{"name":"x"}}""");
