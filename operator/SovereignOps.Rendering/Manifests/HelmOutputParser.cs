@@ -13,8 +13,6 @@ namespace SovereignOps.Rendering.Manifests;
 /// </summary>
 public static partial class HelmOutputParser
 {
-    private static readonly Dictionary<string, Type> TypeMap = new(KnownKinds.TypeMap, StringComparer.Ordinal);
-
     public static ParsedManifest Parse(string helmOutput, string chart)
     {
         ArgumentNullException.ThrowIfNull(helmOutput);
@@ -70,7 +68,7 @@ public static partial class HelmOutputParser
             return (null, Invalid(chart, source, kind, name, null, "lacks apiVersion, kind or metadata.name"));
         }
 
-        if (!KnownKinds.TryGet(apiVersion, kind, out _, out var rank))
+        if (!KnownKinds.TryGet(apiVersion, kind, out var known))
         {
             return (null, new RenderError
             {
@@ -86,7 +84,7 @@ public static partial class HelmOutputParser
         IKubernetesObject<V1ObjectMeta> typed;
         try
         {
-            typed = (IKubernetesObject<V1ObjectMeta>)KubernetesYaml.LoadAllFromString(document, TypeMap, strict: true).Single();
+            typed = known.Load(document);
         }
         catch (YamlException e)
         {
@@ -105,7 +103,7 @@ public static partial class HelmOutputParser
             Name = name,
             Namespace = typed.Metadata.NamespaceProperty,
             SourceTemplate = source,
-            KindRank = rank,
+            KindRank = known.Rank,
         }, null);
     }
 

@@ -1,54 +1,57 @@
+using k8s;
 using k8s.Models;
 
 namespace SovereignOps.Rendering.Manifests;
 
 /// <summary>
-/// The kinds the workload charts may render, their typed models, and the order they are listed
-/// and applied in: what others depend on first (namespace, policies, quotas, identities, config),
-/// then workloads, then what refers to workloads.
+/// The kinds the workload charts may render, how each is loaded into its typed model (strictly:
+/// an unknown field is an error), and the order they are listed and applied in: what others depend
+/// on first (namespace, policies, quotas, identities, config), then workloads, then what refers to
+/// workloads.
 /// </summary>
 public static class KnownKinds
 {
-    private static readonly (string ApiVersion, string Kind, Type Type)[] Ordered =
+    private static readonly KnownKind[] Ordered = Ranked(
     [
-        ("v1", "Namespace", typeof(V1Namespace)),
-        ("networking.k8s.io/v1", "NetworkPolicy", typeof(V1NetworkPolicy)),
-        ("v1", "ResourceQuota", typeof(V1ResourceQuota)),
-        ("v1", "LimitRange", typeof(V1LimitRange)),
-        ("v1", "ServiceAccount", typeof(V1ServiceAccount)),
-        ("rbac.authorization.k8s.io/v1", "Role", typeof(V1Role)),
-        ("rbac.authorization.k8s.io/v1", "RoleBinding", typeof(V1RoleBinding)),
-        ("v1", "ConfigMap", typeof(V1ConfigMap)),
-        ("v1", "PersistentVolumeClaim", typeof(V1PersistentVolumeClaim)),
-        ("v1", "Service", typeof(V1Service)),
-        ("apps/v1", "Deployment", typeof(V1Deployment)),
-        ("apps/v1", "StatefulSet", typeof(V1StatefulSet)),
-        ("autoscaling/v2", "HorizontalPodAutoscaler", typeof(V2HorizontalPodAutoscaler)),
-        ("policy/v1", "PodDisruptionBudget", typeof(V1PodDisruptionBudget)),
-    ];
+        Kind<V1Namespace>("v1", "Namespace"),
+        Kind<V1NetworkPolicy>("networking.k8s.io/v1", "NetworkPolicy"),
+        Kind<V1ResourceQuota>("v1", "ResourceQuota"),
+        Kind<V1LimitRange>("v1", "LimitRange"),
+        Kind<V1ServiceAccount>("v1", "ServiceAccount"),
+        Kind<V1Role>("rbac.authorization.k8s.io/v1", "Role"),
+        Kind<V1RoleBinding>("rbac.authorization.k8s.io/v1", "RoleBinding"),
+        Kind<V1ConfigMap>("v1", "ConfigMap"),
+        Kind<V1PersistentVolumeClaim>("v1", "PersistentVolumeClaim"),
+        Kind<V1Service>("v1", "Service"),
+        Kind<V1Deployment>("apps/v1", "Deployment"),
+        Kind<V1StatefulSet>("apps/v1", "StatefulSet"),
+        Kind<V2HorizontalPodAutoscaler>("autoscaling/v2", "HorizontalPodAutoscaler"),
+        Kind<V1PodDisruptionBudget>("policy/v1", "PodDisruptionBudget"),
+    ]);
 
-    private static readonly Dictionary<string, (Type Type, int Rank)> ByKey =
-        Ordered.Select((entry, rank) => (Key: Key(entry.ApiVersion, entry.Kind), entry.Type, rank))
-            .ToDictionary(entry => entry.Key, entry => (entry.Type, entry.rank), StringComparer.Ordinal);
-
-    /// <summary>The map KubernetesClient's YAML loader takes: "apiVersion/kind" to the model type.</summary>
-    public static IReadOnlyDictionary<string, Type> TypeMap { get; } =
-        ByKey.ToDictionary(entry => entry.Key, entry => entry.Value.Type, StringComparer.Ordinal);
+    private static readonly Dictionary<string, KnownKind> ByKey = Ordered.ToDictionary(kind => kind.Key, StringComparer.Ordinal);
 
     /// <summary>Every known kind as "apiVersion/kind", in apply order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Ordered.Select(entry => Key(entry.ApiVersion, entry.Kind))];
+    public static IReadOnlyList<string> Names { get; } = [.. Ordered.Select(kind => kind.Key)];
 
-    public static bool TryGet(string apiVersion, string kind, out Type type, out int rank)
-    {
-        if (ByKey.TryGetValue(Key(apiVersion, kind), out var entry))
-        {
-            (type, rank) = entry;
-            return true;
-        }
+    public static bool TryGet(string apiVersion, string kind, out KnownKind known) =>
+        ByKey.TryGetValue(apiVersion + "/" + kind, out known!);
 
-        (type, rank) = (typeof(object), -1);
-        return false;
-    }
+    // One strict deserialiser call per kind, bound at compile time: no reflection, and no shared
+    // type-map lookup serialising concurrent renders.
+    private static KnownKind Kind<T>(string apiVersion, string kind)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        new(apiVersion, kind, yaml => KubernetesYaml.Deserialize<T>(yaml, strict: true));
 
-    private static string Key(string apiVersion, string kind) => apiVersion + "/" + kind;
+    private static KnownKind[] Ranked(KnownKind[] kinds) => [.. kinds.Select((kind, rank) => kind with { Rank = rank })];
+}
+
+/// <summary>A kind the operator manages.</summary>
+/// <param name="Load">Loads one YAML document into the kind's model; throws a YamlException at the position of a field the model lacks.</param>
+public sealed record KnownKind(string ApiVersion, string Kind, Func<string, IKubernetesObject<V1ObjectMeta>> Load)
+{
+    public string Key => ApiVersion + "/" + Kind;
+
+    /// <summary>Position in apply order.</summary>
+    public int Rank { get; init; }
 }
