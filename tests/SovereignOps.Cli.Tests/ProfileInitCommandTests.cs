@@ -1,4 +1,5 @@
 using Spectre.Console;
+using SovereignOps.Api.Presets;
 using SovereignOps.Api.Profiles;
 
 namespace SovereignOps.Cli.Tests;
@@ -44,6 +45,26 @@ public sealed class ProfileInitCommandTests : IDisposable
         Assert.Contains("not legal advice", output, StringComparison.Ordinal);
         Assert.Contains("kind: DataResidencyPolicy", await File.ReadAllTextAsync(Path.Combine(_out, BundleLayout.Policy)), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("TH", "Office of the National AI Service")]
+    [InlineData("SA", "National Sovereign AI Center")]
+    [InlineData("KR", "Korea Public AI Infrastructure Agency")]
+    [InlineData("EU", "Directorate-General for Digital Services")]
+    [InlineData("AE", "Emirates Health Data Office")]
+    public async Task What_init_writes_passes_validate_unchanged(string country, string customer)
+    {
+        var init = await Run("profile", "init", "--country", country, "--customer", customer, "--out", _out,
+            "--gpu", "H100-80GB:16", "--gpu", $"H100-80GB:8:{FirstRegion(country)}:3g.40gb");
+        Assert.Equal(CliApp.ExitOk, init.ExitCode);
+
+        var (exitCode, output) = await Run("validate", _out);
+
+        Assert.True(exitCode == CliApp.ExitOk, output);
+        Assert.StartsWith("valid: ", output.Trim(), StringComparison.Ordinal);
+    }
+
+    private static string FirstRegion(string country) => CountryPresets.Find(country)!.Regions[0].Name;
 
     [Fact]
     public async Task Repeated_gpu_and_model_options_each_add_a_pool_or_a_model()

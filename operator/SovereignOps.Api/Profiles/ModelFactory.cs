@@ -10,7 +10,9 @@ internal static class ModelFactory
     public const string DefaultModelName = "general-llm";
     public const string DefaultVersion = "1.0";
     private const int ContextLength = 8192;
-    private const int ConcurrentSequences = 16;
+
+    /// <summary>Concurrent sequences a generated model is sized for.</summary>
+    public const int ConcurrentSequences = 16;
 
     /// <summary>A size the default model can take, largest first, with the transformer shape of a common model of that size.</summary>
     private sealed record DefaultSize(double ParametersBillions, string Precision, int Layers, int ConcurrentSequences);
@@ -82,6 +84,4 @@ internal static class ModelFactory
             Replicas = 1,
         },
     };
-
-    public static int DefaultSequences => ConcurrentSequences;
 }

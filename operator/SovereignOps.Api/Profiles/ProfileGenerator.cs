@@ -118,13 +118,13 @@ public static partial class ProfileGenerator
 
         foreach (var model in requested)
         {
-            var (pool, warning) = ModelFactory.Place(model, context.Pools, ModelFactory.DefaultSequences, layers: null);
+            var (pool, warning) = ModelFactory.Place(model, context.Pools, ModelFactory.ConcurrentSequences, layers: null);
             if (warning is not null)
             {
                 warnings.Add(warning);
             }
 
-            bundle.Models.Add(ModelFactory.Create(model, context.Namespace, context.Mirror, context.Preset.WorkloadDataClass, storageClass, pool, null, ModelFactory.DefaultSequences));
+            bundle.Models.Add(ModelFactory.Create(model, context.Namespace, context.Mirror, context.Preset.WorkloadDataClass, storageClass, pool, null, ModelFactory.ConcurrentSequences));
         }
 
         var agentModel = bundle.Models.FirstOrDefault(m => m.Spec.Modalities.Contains("text")) ?? bundle.Models[0];
@@ -179,13 +179,3 @@ public static partial class ProfileGenerator
     [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$")]
     private static partial Regex MirrorHost();
 }
-
-/// <summary>The resolved names a generation works with.</summary>
-internal sealed record GenerationContext(
-    CountryPreset Preset,
-    string Customer,
-    string Slug,
-    string ProfileName,
-    string Namespace,
-    string Mirror,
-    IReadOnlyList<PoolDesign> Pools);
