@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Spectre.Console;
 
 namespace SovereignOps.Cli.Tests;
 
@@ -32,7 +31,7 @@ public sealed class ValidateCommandTests : IDisposable
         Write("tenant/namespace.yaml", Namespace);
         Write("nodes.yml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: gpu-01\n");
 
-        var (exitCode, output) = await Run("validate", _root);
+        var (exitCode, output) = await ValidateCli.Run("validate", _root);
 
         Assert.Equal(CliApp.ExitOk, exitCode);
         Assert.Equal("valid: 2 objects in 2 files (1 Namespace, 1 Node)", output.Trim());
@@ -44,7 +43,7 @@ public sealed class ValidateCommandTests : IDisposable
         var pools = Write("pools.yaml", BrokenPool);
         var other = Write("a/extra.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n");
 
-        var (exitCode, output) = await Run("validate", _root);
+        var (exitCode, output) = await ValidateCli.Run("validate", _root);
 
         Assert.Equal(CliApp.ExitInvalid, exitCode);
         var lines = output.TrimEnd().Split('\n');
@@ -62,7 +61,7 @@ public sealed class ValidateCommandTests : IDisposable
         var pools = Write("pools.yaml", BrokenPool);
         Write("namespace.yaml", Namespace);
 
-        var (exitCode, output) = await Run("validate", "-o", "json", _root);
+        var (exitCode, output) = await ValidateCli.Run("validate", "-o", "json", _root);
 
         Assert.Equal(CliApp.ExitInvalid, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -83,7 +82,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         Write("namespace.yaml", Namespace);
 
-        var (exitCode, output) = await Run("validate", "--output", "json", _root);
+        var (exitCode, output) = await ValidateCli.Run("validate", "--output", "json", _root);
 
         Assert.Equal(CliApp.ExitOk, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -96,7 +95,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var missing = Path.Combine(_root, "no-such-folder");
 
-        var (exitCode, output) = await Run("validate", missing);
+        var (exitCode, output) = await ValidateCli.Run("validate", missing);
 
         Assert.Equal(CliApp.ExitUsage, exitCode);
         Assert.Contains($"no such file or folder: {missing}", output, StringComparison.Ordinal);
@@ -108,7 +107,7 @@ public sealed class ValidateCommandTests : IDisposable
     [InlineData("validate", "--strictly", ".")]
     public async Task Bad_arguments_are_usage_errors(params string[] args)
     {
-        var (exitCode, _) = await Run(args);
+        var (exitCode, _) = await ValidateCli.Run(args);
 
         Assert.Equal(CliApp.ExitUsage, exitCode);
     }
@@ -119,19 +118,5 @@ public sealed class ValidateCommandTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static async Task<(int ExitCode, string Output)> Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        var exitCode = await CliApp.RunAsync(args, console);
-        return (exitCode, writer.ToString());
     }
 }
