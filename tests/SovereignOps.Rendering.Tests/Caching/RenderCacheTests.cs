@@ -139,12 +139,13 @@ public sealed class RenderCacheTests
     public async Task When_every_caller_cancels_the_helm_process_is_stopped()
     {
         var marker = Path.Combine(Path.GetTempPath(), $"sovereignops-helm-finished-{Guid.NewGuid():N}");
-        using var fakeHelm = FakeHelm.Script($"sleep 1\ntouch '{marker}'\n" + FakeHelm.PrintConfigMap);
+        // Generous margins: the machine running the tests may be busy, and a late kill must not pass for a stopped one.
+        using var fakeHelm = FakeHelm.Script($"sleep 2\ntouch '{marker}'\n" + FakeHelm.PrintConfigMap);
         var renderer = new HelmRenderer(new HelmRendererOptions { HelmPath = fakeHelm.Path, ChartsRoot = RepoPaths.Combine("charts") });
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renderer.RenderAsync(SampleValues.TriageAgent, cancellation.Token));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.False(File.Exists(marker), "helm ran to completion although nobody was waiting for it");
         var again = await new HelmRenderer(new HelmRendererOptions { HelmPath = fakeHelm.Path, ChartsRoot = RepoPaths.Combine("charts") }).RenderAsync(SampleValues.TriageAgent);
