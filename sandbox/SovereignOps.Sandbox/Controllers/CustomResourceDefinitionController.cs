@@ -128,6 +128,7 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
         var name = crd.Metadata().GetString("name")!;
         if (types.IsEmpty)
         {
+            Withdraw(name);
             Release(crdType, crd);
             return;
         }
@@ -144,6 +145,9 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
         if (api.Store.List(resource, null).Items.Count == 0)
         {
             _terminating.Remove(resource);
+
+            // Withdrawn before the CRD disappears, so no client sees a served resource without its CRD.
+            Withdraw(name);
             Release(crdType, crd);
         }
     }

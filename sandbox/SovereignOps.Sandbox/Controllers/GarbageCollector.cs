@@ -26,6 +26,7 @@ internal sealed class GarbageCollector(ResourceApi api) : IController
             {
                 case StoreEventType.Deleted:
                     OwnerGone(e.Object.Uid);
+                    ReleaseForegroundOwners(e.Object);
                     break;
                 default:
                     if (e.Object.IsDeleting)
@@ -87,11 +88,15 @@ internal sealed class GarbageCollector(ResourceApi api) : IController
         {
             CollectIfOrphaned(dependent);
         }
+    }
 
-        // A dependent removed by foreground deletion may release its owner.
-        foreach (var owner in _byUid.Values.ToList())
+    /// <summary>A dependent that is gone may have been the last one an owner in foreground deletion waited for.</summary>
+    private void ReleaseForegroundOwners(StoredObject deleted)
+    {
+        foreach (var owner in deleted.Owners)
         {
-            if (api.Store.Get(owner.Resource, owner.Namespace, owner.Name) is { IsDeleting: true } deleting
+            if (_byUid.TryGetValue(owner.Uid, out var reference)
+                && api.Store.Get(reference.Resource, reference.Namespace, reference.Name) is { IsDeleting: true } deleting
                 && deleting.Finalizers.Contains(ResourceApi.ForegroundFinalizer))
             {
                 ProcessDeletingOwner(deleting);
