@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
@@ -76,7 +77,9 @@ public static class LiveComparison
         var kind = desired.GetValueKind();
         if (kind == JsonValueKind.Number && actual.GetValueKind() == JsonValueKind.Number)
         {
-            return desired.GetValue<decimal>() == actual.GetValue<decimal>();
+            // Through the JSON text: a value built in code (an int) and one parsed from the server
+            // (a JsonElement) do not convert to each other directly.
+            return ParseNumber(desired) == ParseNumber(actual);
         }
 
         if (JsonNode.DeepEquals(desired, actual))
@@ -86,6 +89,9 @@ public static class LiveComparison
 
         return isQuantity && QuantitiesEqual(desired, actual);
     }
+
+    private static decimal ParseNumber(JsonValue value) =>
+        decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool QuantitiesEqual(JsonValue desired, JsonValue actual)
     {

@@ -82,8 +82,12 @@ public sealed class LiveComparisonTests
     }
 
     [Fact]
-    public void Numbers_are_compared_by_value() =>
+    public void Numbers_are_compared_by_value_whether_built_in_code_or_parsed()
+    {
         Assert.True(LiveComparison.Satisfies(JsonNode.Parse("""{"weight":1.0}"""), JsonNode.Parse("""{"weight":1}""")));
+        Assert.True(LiveComparison.Satisfies(new JsonObject { ["replicas"] = 2 }, JsonNode.Parse("""{"replicas":2.0}""")));
+        Assert.False(LiveComparison.Satisfies(new JsonObject { ["replicas"] = 2 }, JsonNode.Parse("""{"replicas":3}""")));
+    }
 
     private static void Set(JsonNode root, string pointer, JsonNode? value)
     {
