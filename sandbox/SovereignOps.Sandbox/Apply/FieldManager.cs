@@ -27,7 +27,12 @@ internal sealed class FieldManager(TimeProvider clock)
 
     public void RecordUpdate(ResourceType type, JsonObject old, JsonObject next, string manager, Subresource subresource)
     {
-        var entries = RequestedReset(next) ? [] : ManagedFieldsEntry.Read(old);
+        // A client may rewrite managedFields itself (kubectl does when moving from client-side to server-side
+        // apply); what it sends then becomes the ownership record. An unchanged or absent list keeps the old one.
+        var sent = next.Metadata()["managedFields"];
+        var entries = RequestedReset(next) ? []
+            : sent is JsonArray && !JsonNode.DeepEquals(sent, old.Metadata()["managedFields"]) ? ManagedFieldsEntry.Read(next)
+            : ManagedFieldsEntry.Read(old);
         var before = FieldSetBuilder.Build(type, old, subresource);
         var after = FieldSetBuilder.Build(type, next, subresource);
         var changed = new List<FieldPath>();
@@ -84,7 +89,7 @@ internal sealed class FieldManager(TimeProvider clock)
         var schema = ListSchemas.For(type);
 
         var conflicts = FindConflicts(entries, manager, appliedSet, live, configuration);
-        if (conflicts.Count > 0 && !force)
+        if (conflicts.Count > 0 && !force && !ClientSideApplyUpgrade.Forgives(type, live, manager, conflicts.Select(c => c.Path), subresource))
         {
             return ConflictError(type, conflicts);
         }
