@@ -32,6 +32,10 @@ public static class CliApp
                 .WithDescription("Write the CustomResourceDefinitions generated from the API types.")
                 .WithExample("crds", "--out", "crds");
 
+            config.AddCommand<SandboxCliCommand>("sandbox")
+                .WithDescription("Run the embedded Kubernetes-compatible API server on 127.0.0.1 until Ctrl-C; writes a kubeconfig.")
+                .WithExample("sandbox", "--port", "6443", "--nodes", "examples/thailand/nodes.yaml");
+
             config.AddBranch("profile", profile =>
             {
                 profile.SetDescription("Build a government customer's country profile.");
