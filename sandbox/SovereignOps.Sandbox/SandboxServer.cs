@@ -86,6 +86,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = new ResourceApi(store, registry, clock);
         api.AddAdmission(new CustomResourceDefinitionAdmission());
         api.AddAdmission(new CustomResourceAdmission());
+        api.AddAdmission(new BuiltInFieldValidation());
+        api.AddAdmission(new BuiltInDefaults());
         var faults = new FaultInjector(clock);
         faults.Configure(options.Faults);
         var metrics = new SandboxMetrics();

@@ -83,11 +83,53 @@ public sealed class KubectlWorkflowTests(SandboxFixture sandbox) : IClassFixture
 
         var output = (await sandbox.KubectlAsync("describe", "deployment", "web", "-n", ns)).Succeeded();
 
-        Assert.Contains("Name:", output, StringComparison.Ordinal);
-        Assert.Contains($"Namespace:          {ns}", output, StringComparison.Ordinal);
-        Assert.Contains("Replicas:           2 desired", output, StringComparison.Ordinal);
+        Assert.Matches(@"Name:\s+web", output);
+        Assert.Matches($@"Namespace:\s+{ns}", output);
+        Assert.Matches(@"Replicas:\s+2 desired", output);
+        Assert.Matches(@"StrategyType:\s+RollingUpdate", output);
+        Assert.Matches(@"RollingUpdateStrategy:\s+25% max unavailable, 25% max surge", output);
+        Assert.Matches(@"Port:\s+8080/TCP", output);
         Assert.Contains("registry.example/web:1", output, StringComparison.Ordinal);
         Assert.Contains("MODE:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_in_built_in_kinds_are_refused_by_default_and_dropped_with_a_warning()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("kunknown");
+        var typo = Deployment.Replace("IMAGE", "1", StringComparison.Ordinal).Replace("replicas: 2", "replicaz: 2", StringComparison.Ordinal);
+
+        var refused = await sandbox.KubectlWithInputAsync(typo, "apply", "-n", ns, "-f", "-");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("strict decoding error: unknown field \"spec.replicaz\"", refused.StandardError, StringComparison.Ordinal);
+
+        var warned = await sandbox.KubectlWithInputAsync(typo, "apply", "--validate=warn", "-n", ns, "-f", "-");
+        warned.Succeeded();
+        Assert.Contains("unknown field \"spec.replicaz\"", warned.StandardError, StringComparison.Ordinal);
+        var spec = (await sandbox.KubectlAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec}")).Succeeded();
+        Assert.DoesNotContain("replicaz", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Services_get_a_cluster_ip_and_port_defaults()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("ksvc");
+        const string service = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: api}
+            spec:
+              selector: {app: api}
+              ports: [{port: 80}]
+            """;
+        (await sandbox.KubectlWithInputAsync(service, "apply", "-n", ns, "-f", "-")).Succeeded();
+
+        var rows = KubectlAssertions.Rows((await sandbox.KubectlAsync("get", "service", "api", "-n", ns)).Succeeded());
+        Assert.Equal(["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], rows[0]);
+        Assert.Equal("ClusterIP", rows[1][1]);
+        Assert.Matches(@"^10\.9[6-9]\.", rows[1][2]);
+        Assert.Equal("80/TCP", rows[1][4]);
+        Assert.Equal("80", (await sandbox.KubectlAsync("get", "service", "api", "-n", ns, "-o", "jsonpath={.spec.ports[0].targetPort}")).Succeeded());
     }
 
     [Fact]
