@@ -32,7 +32,13 @@ internal static class CustomResourceDefinitions
                 ShortNames = [.. names.StringList("shortNames")],
                 Categories = [.. names.StringList("categories")],
                 HasStatus = subresources?["status"] is not null,
-                HasScale = subresources?["scale"] is not null,
+                Scale = subresources?["scale"] is JsonObject scale
+                    ? new ScalePaths(
+                        (scale.GetString("specReplicasPath") ?? ".spec.replicas").TrimStart('.'),
+                        (scale.GetString("statusReplicasPath") ?? ".status.replicas").TrimStart('.'),
+                        scale.GetString("labelSelectorPath")?.TrimStart('.'),
+                        SelectorIsLabelSelector: false)
+                    : null,
                 TracksGeneration = true,
                 ResetsStatusOnCreate = subresources?["status"] is not null,
                 RequiresResourceVersionOnUpdate = true,

@@ -61,6 +61,20 @@ public static class DiscoveryDocuments
                     ["verbs"] = Strings(StatusVerbs),
                 });
             }
+
+            if (type.HasScale)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = Strings(StatusVerbs),
+                });
+            }
         }
 
         return new JsonObject
@@ -118,14 +132,30 @@ public static class DiscoveryDocuments
                 resource["categories"] = Strings(type.Categories);
             }
 
+            var subresources = new JsonArray();
             if (type.HasStatus)
             {
-                resource["subresources"] = new JsonArray(new JsonObject
+                subresources.Add(new JsonObject
                 {
                     ["subresource"] = "status",
                     ["responseKind"] = kind.DeepClone(),
                     ["verbs"] = Strings(StatusVerbs),
                 });
+            }
+
+            if (type.HasScale)
+            {
+                subresources.Add(new JsonObject
+                {
+                    ["subresource"] = "scale",
+                    ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" },
+                    ["verbs"] = Strings(StatusVerbs),
+                });
+            }
+
+            if (subresources.Count > 0)
+            {
+                resource["subresources"] = subresources;
             }
 
             resources.Add(resource);

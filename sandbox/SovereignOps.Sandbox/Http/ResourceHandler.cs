@@ -29,6 +29,12 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
         context.Items[RequestAccounting.ResourceKey] = type.Plural;
         var ns = info.Namespace ?? "";
         var method = context.Request.Method;
+        if (info.Subresource == "scale" && info.Name is { } scaled)
+        {
+            await ScaleAsync(context, type, ns, scaled);
+            return;
+        }
+
         var task = (method, info.Name) switch
         {
             ("GET", null) when info.LegacyWatch || QueryParameters.Flag(context.Request, "watch") => WatchAsync(context, type, info.Namespace),
@@ -49,6 +55,7 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
         null => true,
         "status" => type.HasStatus,
         "finalize" => type.Group.Length == 0 && type.Plural == "namespaces",
+        "scale" => type.HasScale,
         _ => false,
     };
 
@@ -204,6 +211,53 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
         var existed = patchType == PatchType.Apply && api.Get(type, ns, name).Succeeded;
         var patched = api.Patch(type, ns, name, patchType.Value, input.Body, input.Options!, SubresourceOf(subresource));
         await WriteObjectResultAsync(context, type, patched, patchType == PatchType.Apply && !existed ? 201 : 200);
+    }
+
+    private async Task ScaleAsync(HttpContext context, ResourceType type, string ns, string name)
+    {
+        ApiResult<JsonObject> result;
+        switch (context.Request.Method)
+        {
+            case "GET":
+                context.Items[RequestAccounting.VerbKey] = "get";
+                result = api.GetScale(type, ns, name);
+                break;
+            case "PUT" or "PATCH":
+                context.Items[RequestAccounting.VerbKey] = context.Request.Method == "PUT" ? "update" : "patch";
+                var input = await ReadInputAsync(context);
+                if (input.Error is not null)
+                {
+                    await HttpResponses.WriteErrorAsync(context, input.Error);
+                    return;
+                }
+
+                if (context.Request.Method == "PUT")
+                {
+                    var body = PatchDocuments.ParseObject(input.Body);
+                    result = body.Succeeded ? api.UpdateScale(type, ns, name, body.Value, input.Options!) : body.Error;
+                }
+                else
+                {
+                    var patchType = PatchTypes.FromContentType(context.Request.ContentType);
+                    result = patchType is null
+                        ? ApiError.UnsupportedMediaType(context.Request.ContentType ?? "")
+                        : api.PatchScale(type, ns, name, patchType.Value, input.Body, input.Options!);
+                }
+
+                break;
+            default:
+                result = ApiError.MethodNotAllowed($"{context.Request.Method} is not supported on the scale subresource");
+                break;
+        }
+
+        if (!result.Succeeded)
+        {
+            await HttpResponses.WriteErrorAsync(context, result.Error);
+            return;
+        }
+
+        HttpResponses.AddWarnings(context, result.Warnings);
+        await HttpResponses.WriteJsonAsync(context, 200, result.Value);
     }
 
     private async Task DeleteAsync(HttpContext context, ResourceType type, string ns, string name)

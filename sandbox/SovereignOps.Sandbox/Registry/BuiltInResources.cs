@@ -87,7 +87,7 @@ public static class BuiltInResources
     private static ResourceType Workload(string plural, string kind, ImmutableArray<string> shortNames, bool scale, string group = "apps") =>
         Of(group, "v1", plural, kind, true, shortNames) with
         {
-            HasStatus = true, HasScale = scale, TracksGeneration = true, ResetsStatusOnCreate = true, Categories = All,
+            HasStatus = true, Scale = scale ? ScalePaths.Workload : null, TracksGeneration = true, ResetsStatusOnCreate = true, Categories = All,
         };
 
     private static ResourceType Of(string group, string version, string plural, string kind, bool namespaced, ImmutableArray<string> shortNames) =>

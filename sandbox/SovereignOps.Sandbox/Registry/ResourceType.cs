@@ -32,7 +32,10 @@ public sealed record ResourceType
     public bool HasStatus { get; init; }
 
     /// <summary>A <c>/scale</c> subresource exists (spec.replicas / status.replicas).</summary>
-    public bool HasScale { get; init; }
+    public bool HasScale => Scale is not null;
+
+    /// <summary>Where the scale subresource reads and writes replicas, when the resource has one.</summary>
+    public ScalePaths? Scale { get; init; }
 
     /// <summary>metadata.generation is kept and bumped when anything outside metadata and status changes.</summary>
     public bool TracksGeneration { get; init; }
@@ -66,6 +69,15 @@ public sealed record ResourceType
         ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
     public override string ToString() => $"{Plural}.{Version}.{Group}";
+}
+
+/// <summary>
+/// The fields behind a /scale subresource, as dotted paths. The selector is either a label-selector string
+/// (custom resources) or, when <see cref="SelectorIsLabelSelector"/>, a metav1.LabelSelector object.
+/// </summary>
+public sealed record ScalePaths(string SpecReplicas, string StatusReplicas, string? Selector, bool SelectorIsLabelSelector)
+{
+    public static readonly ScalePaths Workload = new("spec.replicas", "status.replicas", "spec.selector", true);
 }
 
 /// <summary>Identifies stored objects independent of the version they are served in.</summary>

@@ -117,6 +117,25 @@ public sealed class ObjectLifecycleTests(SandboxFixture sandbox) : IClassFixture
     }
 
     [Fact]
+    public async Task The_scale_subresource_reads_and_writes_replicas()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("scale");
+        await _client.AppsV1.CreateNamespacedDeploymentAsync(Deployments.Web("web"), ns);
+
+        var scale = await _client.AppsV1.ReadNamespacedDeploymentScaleAsync("web", ns);
+        Assert.Equal(1, scale.Spec.Replicas);
+        Assert.Equal("app=web", scale.Status.Selector);
+
+        scale.Spec.Replicas = 6;
+        await _client.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "web", ns);
+        var deployment = await _client.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
+        Assert.Equal(6, deployment.Spec.Replicas);
+
+        var stale = await Assert.ThrowsAsync<HttpOperationException>(() => _client.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "web", ns));
+        Assert.Equal(HttpStatusCode.Conflict, stale.Response.StatusCode);
+    }
+
+    [Fact]
     public async Task Namespaced_objects_need_an_existing_namespace_that_is_not_terminating()
     {
         var missing = await Assert.ThrowsAsync<HttpOperationException>(() => _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("x", "1"), "no-such-namespace"));

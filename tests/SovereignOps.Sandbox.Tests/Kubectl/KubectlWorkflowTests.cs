@@ -133,6 +133,18 @@ public sealed class KubectlWorkflowTests(SandboxFixture sandbox) : IClassFixture
     }
 
     [Fact]
+    public async Task Scale_changes_replicas_through_the_scale_subresource()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("kscale");
+        (await sandbox.KubectlWithInputAsync(Deployment.Replace("IMAGE", "1", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-")).Succeeded();
+
+        Assert.Contains("scaled", (await sandbox.KubectlAsync("scale", "deployment", "web", "-n", ns, "--replicas=4")).Succeeded(), StringComparison.Ordinal);
+
+        var result = (await sandbox.KubectlAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec.replicas} {.metadata.generation}")).Succeeded();
+        Assert.Equal("4 2", result);
+    }
+
+    [Fact]
     public async Task Delete_namespace_waits_until_everything_in_it_is_gone()
     {
         var ns = await sandbox.CreateNamespaceAsync("kdelete");
