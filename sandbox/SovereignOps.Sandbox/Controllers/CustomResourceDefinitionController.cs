@@ -15,6 +15,9 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
 {
     private readonly Dictionary<GroupResource, string> _terminating = [];
 
+    // The spec each CRD was last published with: status writes must not republish (and re-version discovery).
+    private readonly Dictionary<string, string> _published = [];
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var events = api.Store.SubscribeAll();
@@ -62,9 +65,11 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
         }
 
         var conflict = FindNameConflict(name, types);
-        if (conflict is null)
+        var spec = crd["spec"]?.ToJsonString() ?? "";
+        if (conflict is null && _published.GetValueOrDefault(name) != spec)
         {
             api.Registry.SetCustomResources(name, types);
+            _published[name] = spec;
         }
 
         WriteStatus(crdType, crd, conflict);
@@ -165,5 +170,9 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
         api.Update(crdType, "", crd.Metadata().GetString("name")!, crd, new WriteOptions { FieldManager = "apiextensions-controller" });
     }
 
-    private void Withdraw(string name) => api.Registry.SetCustomResources(name, []);
+    private void Withdraw(string name)
+    {
+        _published.Remove(name);
+        api.Registry.SetCustomResources(name, []);
+    }
 }
