@@ -158,17 +158,18 @@ internal sealed class CustomResourceDefinitionController(ResourceApi api) : ICon
     }
 
     /// <summary>Removes the cleanup finalizer; with no other finalizer the CRD is then gone.</summary>
-    private void Release(ResourceType crdType, JsonObject crd)
-    {
-        var finalizers = crd.Metadata().StringList("finalizers");
-        if (!finalizers.Remove(InitialState.CrdCleanupFinalizer))
+    private void Release(ResourceType crdType, JsonObject crd) =>
+        ControllerWrites.Update(api, crdType, "", crd.Metadata().GetString("name")!, "apiextensions-controller", current =>
         {
-            return;
-        }
+            var finalizers = current.Metadata().StringList("finalizers");
+            if (!finalizers.Remove(InitialState.CrdCleanupFinalizer))
+            {
+                return false;
+            }
 
-        crd.Metadata()["finalizers"] = finalizers.ToJsonArray();
-        api.Update(crdType, "", crd.Metadata().GetString("name")!, crd, new WriteOptions { FieldManager = "apiextensions-controller" });
-    }
+            current.Metadata()["finalizers"] = finalizers.ToJsonArray();
+            return true;
+        });
 
     private void Withdraw(string name)
     {

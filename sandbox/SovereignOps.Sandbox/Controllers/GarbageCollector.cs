@@ -189,28 +189,30 @@ internal sealed class GarbageCollector(ResourceApi api) : IController
             return;
         }
 
-        var obj = dependent.ToJsonObject();
-        if (obj.Metadata()["ownerReferences"] is not JsonArray references)
+        ControllerWrites.Update(api, type, dependent.Namespace, dependent.Name, "garbage-collector", obj =>
         {
-            return;
-        }
+            if (obj.Metadata()["ownerReferences"] is not JsonArray references)
+            {
+                return false;
+            }
 
-        var kept = references.OfType<JsonObject>().Where(r => !ownerUids.Contains(r.GetString("uid") ?? "")).Select(r => (JsonNode?)r.DeepClone()).ToArray();
-        if (kept.Length == references.Count)
-        {
-            return;
-        }
+            var kept = references.OfType<JsonObject>().Where(r => !ownerUids.Contains(r.GetString("uid") ?? "")).Select(r => (JsonNode?)r.DeepClone()).ToArray();
+            if (kept.Length == references.Count)
+            {
+                return false;
+            }
 
-        if (kept.Length == 0)
-        {
-            obj.Metadata().Remove("ownerReferences");
-        }
-        else
-        {
-            obj.Metadata()["ownerReferences"] = new JsonArray(kept);
-        }
+            if (kept.Length == 0)
+            {
+                obj.Metadata().Remove("ownerReferences");
+            }
+            else
+            {
+                obj.Metadata()["ownerReferences"] = new JsonArray(kept);
+            }
 
-        api.Update(type, dependent.Namespace, dependent.Name, obj, new WriteOptions { FieldManager = "garbage-collector" });
+            return true;
+        });
     }
 
     private void RemoveFinalizer(StoredObject owner, string finalizer)
@@ -220,14 +222,16 @@ internal sealed class GarbageCollector(ResourceApi api) : IController
             return;
         }
 
-        var obj = owner.ToJsonObject();
-        var finalizers = obj.Metadata().StringList("finalizers");
-        if (!finalizers.Remove(finalizer))
+        ControllerWrites.Update(api, type, owner.Namespace, owner.Name, "garbage-collector", obj =>
         {
-            return;
-        }
+            var finalizers = obj.Metadata().StringList("finalizers");
+            if (!finalizers.Remove(finalizer))
+            {
+                return false;
+            }
 
-        obj.Metadata()["finalizers"] = finalizers.ToJsonArray();
-        api.Update(type, owner.Namespace, owner.Name, obj, new WriteOptions { FieldManager = "garbage-collector" });
+            obj.Metadata()["finalizers"] = finalizers.ToJsonArray();
+            return true;
+        });
     }
 }

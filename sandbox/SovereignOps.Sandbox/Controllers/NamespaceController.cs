@@ -74,18 +74,22 @@ internal sealed class NamespaceController(ResourceApi api) : IController
     private void Finalize(StoredObject ns)
     {
         var type = api.Registry.Current.StorageType(Namespaces)!;
-        var obj = ns.ToJsonObject();
-        if (obj["spec"] is not JsonObject spec)
+        ControllerWrites.Update(api, type, "", ns.Name, "namespace-controller", obj =>
         {
-            return;
-        }
+            if (obj["spec"] is not JsonObject spec)
+            {
+                return false;
+            }
 
-        var finalizers = spec.StringList("finalizers");
-        if (finalizers.Remove(InitialState.NamespaceFinalizer))
-        {
+            var finalizers = spec.StringList("finalizers");
+            if (!finalizers.Remove(InitialState.NamespaceFinalizer))
+            {
+                return false;
+            }
+
             spec["finalizers"] = finalizers.ToJsonArray();
-            api.Update(type, "", ns.Name, obj, new WriteOptions { FieldManager = "namespace-controller" });
-        }
+            return true;
+        });
     }
 
     private void EnsureDefaultServiceAccount(string ns)

@@ -17,12 +17,15 @@ public sealed class FieldSelector
 
     private readonly ImmutableArray<Term> _terms;
 
-    private FieldSelector(ImmutableArray<Term> terms) => _terms = terms;
+    private readonly bool _needsBody;
+
+    private FieldSelector(ImmutableArray<Term> terms)
+    {
+        _terms = terms;
+        _needsBody = terms.Any(t => !t.Field.StartsWith("metadata.", StringComparison.Ordinal));
+    }
 
     public bool IsEverything => _terms.IsEmpty;
-
-    /// <summary>Only metadata fields are tested, so matching needs no JSON parsing.</summary>
-    private bool NeedsBody => _terms.Any(t => !t.Field.StartsWith("metadata.", StringComparison.Ordinal));
 
     public bool Matches(StoredObject obj)
     {
@@ -31,7 +34,8 @@ public sealed class FieldSelector
             return true;
         }
 
-        var body = NeedsBody ? obj.ToJsonObject() : null;
+        // Metadata terms match on the stored summary; only other fields need the object parsed.
+        var body = _needsBody ? obj.ToJsonObject() : null;
         foreach (var term in _terms)
         {
             var actual = term.Field switch

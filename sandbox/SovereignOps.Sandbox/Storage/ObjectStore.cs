@@ -65,7 +65,7 @@ public sealed class ObjectStore
         }
     }
 
-    /// <summary>Counts the objects in one namespace across every resource (namespace deletion waits for zero).</summary>
+    /// <summary>Every object in one namespace, across all resources (namespace deletion waits until none is left).</summary>
     public IReadOnlyList<StoredObject> ListNamespace(string ns)
     {
         lock (_gate)
