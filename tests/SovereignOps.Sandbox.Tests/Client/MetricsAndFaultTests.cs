@@ -119,6 +119,18 @@ public sealed class MetricsAndFaultTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Watch_faults_cut_streams_after_a_time()
+    {
+        var ns = await _sandbox.CreateNamespaceAsync("watchtime");
+        _sandbox.Server.Faults.Configure(new FaultPlan { WatchCutAfter = TimeSpan.FromSeconds(1) });
+        var started = DateTime.UtcNow;
+        await _raw.WatchAsync($"/api/v1/namespaces/{ns}/configmaps?watch=true&timeoutSeconds=60", _ => false);
+        _sandbox.Server.Faults.Clear();
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Latency_delays_requests()
     {
         _sandbox.Server.Faults.Configure(new FaultPlan { Latency = TimeSpan.FromMilliseconds(300), Verbs = ["list"] });

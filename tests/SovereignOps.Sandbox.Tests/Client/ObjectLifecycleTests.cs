@@ -172,6 +172,15 @@ public sealed class ObjectLifecycleTests(SandboxFixture sandbox) : IClassFixture
 
         var list = await _client.CoreV1.ListNamespacedConfigMapAsync(ns);
         Assert.DoesNotContain(list.Items, c => c.Metadata.Name == "preview");
+
+        var real = await _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("real", "1"), ns);
+        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"key":"2"}}""", V1Patch.PatchType.MergePatch), "real", ns, dryRun: "All");
+        await _client.CoreV1.DeleteNamespacedConfigMapAsync("real", ns, dryRun: "All");
+        var stored = await _client.CoreV1.ReadNamespacedConfigMapAsync("real", ns);
+
+        Assert.Equal("2", patched.Data["key"]);
+        Assert.Equal("1", stored.Data["key"]);
+        Assert.Equal(real.Metadata.ResourceVersion, stored.Metadata.ResourceVersion);
     }
 
     internal static V1ConfigMap ConfigMap(string name, string value) => new()
