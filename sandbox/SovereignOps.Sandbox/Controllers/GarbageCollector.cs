@@ -18,7 +18,19 @@ internal sealed class GarbageCollector(ResourceApi api) : IController
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var events = api.Store.SubscribeAll();
+        // Starting from every stored object: owners created before the collector started must be known,
+        // or their dependents would look orphaned.
+        using var events = api.Store.SubscribeAll(includeCurrent: true);
+        foreach (var existing in events.Initial)
+        {
+            Observe(existing);
+        }
+
+        foreach (var existing in events.Initial.Where(e => !e.Object.Owners.IsEmpty))
+        {
+            CollectIfOrphaned(ObjectReference.Of(existing.Object));
+        }
+
         await foreach (var e in events.Events.ReadAllAsync(cancellationToken))
         {
             Observe(e);

@@ -182,12 +182,19 @@ public sealed class ObjectStore
         }
     }
 
-    /// <summary>Every change to every resource from now on: the feed in-process controllers run on.</summary>
-    public StoreSubscription SubscribeAll()
+    /// <summary>
+    /// Every change to every resource from now on: the feed in-process controllers run on. With
+    /// <paramref name="includeCurrent"/> the subscription starts with every stored object as ADDED, taken
+    /// atomically with the start, so a controller misses nothing between its initial list and its watch.
+    /// </summary>
+    public StoreSubscription SubscribeAll(bool includeCurrent = false)
     {
         lock (_gate)
         {
-            var subscription = new StoreSubscription(this, null, [], _resourceVersion, int.MaxValue);
+            var initial = includeCurrent
+                ? _buckets.Values.SelectMany(b => b.Objects.Values).OrderBy(o => o.ResourceVersion).Select(o => new StoreEvent(StoreEventType.Added, o, null)).ToList()
+                : [];
+            var subscription = new StoreSubscription(this, null, initial, _resourceVersion, int.MaxValue);
             _everything.Add(subscription);
             return subscription;
         }

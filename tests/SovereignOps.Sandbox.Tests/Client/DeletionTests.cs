@@ -81,6 +81,27 @@ public sealed class DeletionTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     }
 
     [Fact]
+    public async Task Dependents_of_objects_created_before_the_collector_started_are_kept()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("early-owner");
+        var defaultNamespace = await _client.CoreV1.ReadNamespaceAsync("default");
+        var dependent = new V1Secret
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "owned-by-default",
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "Namespace", Name = "default", Uid = defaultNamespace.Metadata.Uid }],
+            },
+        };
+        await _client.CoreV1.CreateNamespacedSecretAsync(dependent, ns);
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(ObjectLifecycleTests.ConfigMap("marker", "1"), ns);
+
+        // The collector handles events in order: once it could have acted on the marker, it has seen the secret.
+        await Task.Delay(300);
+        Assert.Contains("owned-by-default", await Names(ns));
+    }
+
+    [Fact]
     public async Task Deleting_a_namespace_removes_its_content_then_the_namespace()
     {
         var ns = await sandbox.CreateNamespaceAsync("doomed");
