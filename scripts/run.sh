@@ -57,7 +57,9 @@ fi
 
 for country in "${countries[@]}"; do
   section "apply: $country"
-  k apply -f "examples/$country/" | grep -v '^node/' || true
+  # nodes.yaml is part of each country folder; the sandbox loaded those nodes already, so kubectl's
+  # note about adopting them and their unchanged lines are left out
+  k apply -f "examples/$country/" 2> >(grep -v 'last-applied-configuration' >&2) | grep -v '^node/' || true
 done
 
 if [ -n "$operator_pid" ]; then
