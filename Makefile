@@ -36,7 +36,7 @@ crds: build
 	bin/sovereignctl crds --out crds
 
 bench: build
-	dotnet run -c Release --project bench/SovereignOps.Benchmarks -- $(BENCH_ARGS)
+	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- $(or $(BENCH_ARGS),--filter "*" --inProcess)
 
 clean:
 	rm -rf bin .publish .test-results
