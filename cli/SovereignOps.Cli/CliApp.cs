@@ -28,6 +28,15 @@ public static class CliApp
                 .WithExample("validate", "examples/thailand", "examples/saudi-arabia", "examples/korea")
                 .WithExample("validate", "-o", "json", "bundle/");
 
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Plan a bundle: memory and GPUs per model, pool usage, agent bindings, residency; exit 1 when something does not fit or comply.")
+                .WithExample("plan", "examples/thailand")
+                .WithExample("plan", "-o", "json", "examples/korea");
+
+            config.AddCommand<RenderCommand>("render")
+                .WithDescription("Write the exact objects the operator would apply, one file per object; exit 1 and write nothing when a check fails.")
+                .WithExample("render", "examples/thailand", "--out", "rendered");
+
             config.AddCommand<CrdsCommand>("crds")
                 .WithDescription("Write the CustomResourceDefinitions generated from the API types.")
                 .WithExample("crds", "--out", "crds");

@@ -42,7 +42,7 @@ public static class ModelShapeEstimator
         {
             if (Math.Abs(parametersBillions - reference.ParametersBillions) <= reference.ParametersBillions * SameSizeTolerance)
             {
-                return reference.ToShape($"estimated: shape of {reference.Model}");
+                return reference.ToShape($"shape of {reference.Model}");
             }
         }
 
@@ -74,7 +74,7 @@ public static class ModelShapeEstimator
             upper.KvHeads,
             upper.HeadDim,
             Estimated: true,
-            $"estimated: interpolated between {lower.Model} and {upper.Model}");
+            $"interpolated between {lower.Model} and {upper.Model}");
     }
 
     private static ModelShape ScaledFrom(ReferenceShape reference, double parametersBillions)
@@ -83,7 +83,7 @@ public static class ModelShapeEstimator
         var layers = Math.Max(1, (int)Math.Ceiling(reference.Layers * Math.Cbrt(ratio)));
         var factor = Math.Cbrt(ratio).ToString("0.00", CultureInfo.InvariantCulture);
         return new ModelShape(layers, reference.KvHeads, reference.HeadDim, Estimated: true,
-            $"estimated: {reference.Model} with layers scaled by {factor}");
+            $"{reference.Model} with layers scaled by {factor}");
     }
 }
 
