@@ -25,6 +25,9 @@ build: tools restore
 	@mkdir -p bin
 	@printf '#!/usr/bin/env bash\nexec "%s/.publish/sovereignctl/sovereignctl" "$$@"\n' "$(ROOT)" > bin/sovereignctl
 	@chmod +x bin/sovereignctl
+	dotnet publish operator/SovereignOps.Operator/SovereignOps.Operator.csproj -c $(CONFIG) --no-restore --nologo -clp:ErrorsOnly -o .publish/sovereign-operator
+	@printf '#!/usr/bin/env bash\nexec "%s/.publish/sovereign-operator/sovereign-operator" "$$@"\n' "$(ROOT)" > bin/sovereign-operator
+	@chmod +x bin/sovereign-operator
 
 test: build
 	@scripts/test.sh

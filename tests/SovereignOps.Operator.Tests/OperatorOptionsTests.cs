@@ -1,0 +1,31 @@
+using SovereignOps.Operator;
+
+namespace SovereignOps.Operator.Tests;
+
+public sealed class OperatorOptionsTests
+{
+    [Fact]
+    public void Parses_every_option()
+    {
+        var (options, error) = OperatorOptions.Parse(["--kubeconfig", "k.yaml", "--leader-elect", "--watch-namespaces", "a, b", "--metrics-port", "9090"]);
+
+        Assert.Null(error);
+        Assert.NotNull(options);
+        Assert.Equal("k.yaml", options.Kubeconfig);
+        Assert.True(options.LeaderElect);
+        Assert.Equal(["a", "b"], options.WatchNamespaces);
+        Assert.Equal(9090, options.MetricsPort);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--kubeconfig")]
+    [InlineData("--metrics-port", "70000")]
+    public void Rejects_unknown_incomplete_or_invalid_options(params string[] args)
+    {
+        var (options, error) = OperatorOptions.Parse(args);
+
+        Assert.Null(options);
+        Assert.NotNull(error);
+    }
+}
