@@ -3,6 +3,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using SovereignOps.Operator;
 using SovereignOps.Runtime.Client;
+using SovereignOps.Runtime.Metrics;
 
 var inCluster = KubernetesClientConfiguration.IsInCluster();
 var logging = new LoggerConfiguration().Enrich.FromLogContext();
@@ -26,7 +27,10 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => shutdown.Cancel();
 var config = options.Kubeconfig is { } file
     ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file)
     : inCluster ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
-using var api = new KubeApi(ApiTransport.FromConfig(config), logger: Log.Logger);
+var metrics = new RuntimeMetrics();
+using var api = new KubeApi(ApiTransport.FromConfig(config), metrics: metrics, logger: Log.Logger);
+var crdsApplied = false;
+await using var probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied, shutdown.Token);
 
 var failures = await CrdInstaller.ApplyAsync(api, shutdown.Token);
 foreach (var failure in failures)
@@ -39,6 +43,7 @@ if (failures.Count > 0)
     return 1;
 }
 
+crdsApplied = true;
 Log.Information("CRDs applied; operator running until shutdown");
 try
 {
