@@ -1,18 +1,27 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using SovereignOps.Benchmarks.EndToEnd;
 
 namespace SovereignOps.Benchmarks;
 
 /// <summary>
-/// Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project bench/SovereignOps.Benchmarks -- --filter '*'</c>
-/// (add <c>--inProcess</c> to skip building a separate benchmark host).
+/// <c>dotnet run -c Release --project bench/SovereignOps.Benchmarks -- --filter '*'</c> runs the
+/// BenchmarkDotNet suites (add <c>--inProcess</c> to skip building a separate benchmark host);
+/// <c>-- render-timing [--runs N] [--helm PATH] [--sovereignctl PATH]</c> times sovereignctl render
+/// of the example countries against helm template alone.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "render-timing")
+        {
+            return await RenderTimingHarness.RunAsync(args[1..]);
+        }
+
         // The default two-minute limit for building the generated host is too short on a busy shared build machine.
         var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
     }
 }

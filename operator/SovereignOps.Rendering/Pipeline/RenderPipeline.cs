@@ -19,13 +19,16 @@ public sealed class RenderPipeline
     private readonly int parallelRenders;
 
     /// <param name="renderer">The renderer whose cache the pipeline shares.</param>
-    /// <param name="parallelRenders">helm processes run at once; 0 for one per processor.</param>
+    /// <param name="parallelRenders">
+    /// Renders under way at once; 0 for two per processor: while one helm process waits on the disk
+    /// or the previous render's output is parsed, another keeps the processor busy.
+    /// </param>
     public RenderPipeline(HelmRenderer renderer, int parallelRenders = 0)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentOutOfRangeException.ThrowIfNegative(parallelRenders);
         this.renderer = renderer;
-        this.parallelRenders = parallelRenders == 0 ? Environment.ProcessorCount : parallelRenders;
+        this.parallelRenders = parallelRenders == 0 ? 2 * Environment.ProcessorCount : parallelRenders;
     }
 
     public HelmRenderer Renderer => renderer;
@@ -45,12 +48,18 @@ public sealed class RenderPipeline
             return new PipelineResult { FailedStage = PipelineStage.Plan, Plan = plan };
         }
 
+        // Every chart of every profile in one batch, so helm processes stay busy until the last one.
+        var units = plan.Profiles.Select(profile => (Profile: profile, Units: ProfileRenderUnits.For(profile))).ToList();
+        var results = await RenderAllAsync(units.SelectMany(p => p.Units).ToList(), cancellationToken);
+
         var failures = new List<RenderFailure>();
         var violations = new List<Violation>();
         var manifests = new List<ProfileManifest>();
-        foreach (var profile in plan.Profiles)
+        var offset = 0;
+        foreach (var (profile, profileUnits) in units)
         {
-            var rendered = await RenderProfileAsync(profile, cancellationToken);
+            var rendered = Collect(profile, profileUnits, results.AsSpan(offset, profileUnits.Count));
+            offset += profileUnits.Count;
             failures.AddRange(rendered.Failures);
             if (rendered.Failures.Count == 0)
             {
@@ -66,26 +75,27 @@ public sealed class RenderPipeline
                 : new PipelineResult { Plan = plan, Manifests = manifests };
     }
 
-    private async Task<RenderedProfile> RenderProfileAsync(ProfilePlan profile, CancellationToken cancellationToken)
+    private async Task<RenderResult[]> RenderAllAsync(IReadOnlyList<RenderUnit> units, CancellationToken cancellationToken)
     {
-        var units = ProfileRenderUnits.For(profile);
         var results = new RenderResult[units.Count];
-        using (var slots = new SemaphoreSlim(parallelRenders))
+        using var slots = new SemaphoreSlim(parallelRenders);
+        await Task.WhenAll(units.Select(async (unit, i) =>
         {
-            await Task.WhenAll(units.Select(async (unit, i) =>
+            await slots.WaitAsync(cancellationToken);
+            try
             {
-                await slots.WaitAsync(cancellationToken);
-                try
-                {
-                    results[i] = await renderer.RenderAsync(unit.Values, cancellationToken);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }));
-        }
+                results[i] = await renderer.RenderAsync(unit.Values, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        return results;
+    }
 
+    private static RenderedProfile Collect(ProfilePlan profile, IReadOnlyList<RenderUnit> units, ReadOnlySpan<RenderResult> results)
+    {
         var failures = new List<RenderFailure>();
         var objects = new List<RenderedObject>();
         var guarded = new List<GuardedObject>();
