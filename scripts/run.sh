@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # make run: validate and plan the example countries, start the embedded sandbox with their simulated
 # GPU nodes, apply the CRDs and the three bundles with the pinned kubectl, and show what is where.
-# KEEP=1 leaves the sandbox (and operator) running for exploration.
+# KEEP=1 leaves the sandbox running for exploration.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 ctl="$root/bin/sovereignctl"
-operator="$root/bin/sovereign-operator"
 kubectl="$root/.tools/bin/kubectl"
 countries=(thailand saudi-arabia korea)
 state="$root/.sovereign"
@@ -32,9 +31,7 @@ node_args=()
 for country in "${countries[@]}"; do node_args+=(--nodes "examples/$country/nodes.yaml"); done
 "$ctl" sandbox --kubeconfig "$kubeconfig" "${node_args[@]}" >"$state/sandbox.log" 2>&1 &
 sandbox_pid=$!
-operator_pid=""
 cleanup() {
-  [ -n "$operator_pid" ] && kill "$operator_pid" 2>/dev/null || true
   kill "$sandbox_pid" 2>/dev/null || true
   wait 2>/dev/null || true
 }
@@ -50,11 +47,6 @@ k() { "$kubectl" --kubeconfig "$kubeconfig" "$@"; }
 k apply --server-side -f crds/ >/dev/null
 k wait --for=condition=Established crd --all --timeout=30s >/dev/null
 
-if [ -x "$operator" ]; then
-  "$operator" --kubeconfig "$kubeconfig" >"$state/operator.log" 2>&1 &
-  operator_pid=$!
-fi
-
 for country in "${countries[@]}"; do
   section "apply: $country"
   # nodes.yaml is part of each country folder; the sandbox loaded those nodes already, so kubectl's
@@ -62,23 +54,10 @@ for country in "${countries[@]}"; do
   k apply -f "examples/$country/" 2> >(grep -v 'last-applied-configuration' >&2) | grep -v '^node/' || true
 done
 
-if [ -n "$operator_pid" ]; then
-  section "waiting for the operator to settle"
-  for _ in $(seq 1 120); do
-    pending=$(k get sovereign -A -o json | jq '[.items[] | select(((.status.conditions // []) | map(select(.type=="Ready")) | length) == 0)] | length')
-    [ "$pending" = "0" ] && break
-    sleep 1
-  done
-fi
-
 section "what is where"
 k get sovereign -A
 section "nodes"
 k get nodes -L topology.kubernetes.io/region,nvidia.com/gpu.product
-if [ -n "$operator_pid" ]; then
-  section "workloads"
-  k get deployments,statefulsets,pods -A -o wide 2>/dev/null | grep -v '^$' || true
-fi
 
 echo
 echo "done in $(( $(date +%s) - started )) s. kubeconfig: $kubeconfig"
