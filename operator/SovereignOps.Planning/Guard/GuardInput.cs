@@ -14,13 +14,22 @@ public sealed record GuardedObject(IKubernetesObject<V1ObjectMeta> Object, GpuPo
 }
 
 /// <summary>The rules rendered objects are held to: a profile and the residency policy it is bound by.</summary>
-public sealed record GuardContext(DataResidencyPolicy Policy, SovereignProfile Profile)
+public sealed class GuardContext(DataResidencyPolicy policy, SovereignProfile profile)
 {
+    private IReadOnlyList<Cidr>? allowedEgress;
+
+    public DataResidencyPolicy Policy { get; } = policy;
+
+    public SovereignProfile Profile { get; } = profile;
+
     public string PolicyName => Policy.Metadata.Name ?? string.Empty;
 
     public string ProfileName => Profile.Metadata.Name ?? string.Empty;
 
     public string Mirror => Profile.Spec.Registry.Mirror.TrimEnd('/');
+
+    /// <summary>The policy's egress allow-list, parsed once per guard run rather than once per NetworkPolicy.</summary>
+    public IReadOnlyList<Cidr> AllowedEgress => allowedEgress ??= (Policy.Spec.Egress?.AllowedCidrs ?? []).Select(Cidr.TryParse).OfType<Cidr>().ToList();
 
     public string PolicyClause(string field, IEnumerable<string> values) =>
         $"DataResidencyPolicy {PolicyName} {field} [{string.Join(", ", values)}]";

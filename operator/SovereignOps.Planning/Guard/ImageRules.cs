@@ -5,12 +5,11 @@ internal static class ImageRules
 {
     public static void Check(GuardContext context, ObjectRef owner, PodTemplate pod, ViolationList violations)
     {
-        var clause = context.ProfileClause("spec.registry.mirror", context.Mirror);
         foreach (var container in ContainerView.Of(pod))
         {
             if (!FromMirror(container.Image, context.Mirror))
             {
-                violations.Add(owner, $"{container.Path}.image", GuardRules.ImageMirror, clause,
+                violations.Add(owner, $"{container.Path}.image", GuardRules.ImageMirror, Clause(context),
                     $"image {Show(container.Image)} is not pulled from the in-country mirror {context.Mirror}");
             }
         }
@@ -19,7 +18,7 @@ internal static class ImageRules
         {
             if (volume.Image is { } image && !FromMirror(image.Reference, context.Mirror))
             {
-                violations.Add(owner, $"{pod.Path}.volumes[{i}].image.reference", GuardRules.ImageMirror, clause,
+                violations.Add(owner, $"{pod.Path}.volumes[{i}].image.reference", GuardRules.ImageMirror, Clause(context),
                     $"image volume {Show(image.Reference)} is not pulled from the in-country mirror {context.Mirror}");
             }
         }
@@ -28,6 +27,8 @@ internal static class ImageRules
     /// <summary>The mirror followed by a path separator; a bare prefix match would accept <c>mirror.evil/...</c>.</summary>
     public static bool FromMirror(string? image, string mirror) =>
         image is not null && image.StartsWith(mirror + "/", StringComparison.Ordinal) && image.Length > mirror.Length + 1;
+
+    private static string Clause(GuardContext context) => context.ProfileClause("spec.registry.mirror", context.Mirror);
 
     private static string Show(string? image) => string.IsNullOrEmpty(image) ? "(none)" : image;
 }

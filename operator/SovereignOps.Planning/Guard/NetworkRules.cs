@@ -32,9 +32,8 @@ internal static class NetworkRules
 
     public static void CheckEgress(GuardContext context, V1NetworkPolicy policy, ObjectRef owner, ViolationList violations)
     {
-        var allowList = context.Policy.Spec.Egress?.AllowedCidrs ?? [];
-        var allowed = allowList.Select(Cidr.TryParse).OfType<Cidr>().ToList();
-        var clause = context.PolicyClause("spec.egress.allowedCidrs", allowList);
+        var allowed = context.AllowedEgress;
+        string Clause() => context.PolicyClause("spec.egress.allowedCidrs", context.Policy.Spec.Egress?.AllowedCidrs ?? []);
         if (!EffectiveTypes(policy).Contains(Egress))
         {
             return;
@@ -44,7 +43,7 @@ internal static class NetworkRules
         {
             if (rule.To is null || rule.To.Count == 0)
             {
-                violations.Add(owner, $"spec.egress[{i}].to", GuardRules.Egress, clause,
+                violations.Add(owner, $"spec.egress[{i}].to", GuardRules.Egress, Clause(),
                     "an egress rule without destinations allows every address, inside the country or not");
                 continue;
             }
@@ -53,7 +52,7 @@ internal static class NetworkRules
             {
                 if (peer.IpBlock is { } block && !(Cidr.TryParse(block.Cidr) is { } target && allowed.Any(a => a.Contains(target))))
                 {
-                    violations.Add(owner, $"spec.egress[{i}].to[{j}].ipBlock.cidr", GuardRules.Egress, clause,
+                    violations.Add(owner, $"spec.egress[{i}].to[{j}].ipBlock.cidr", GuardRules.Egress, Clause(),
                         $"egress to {block.Cidr} is outside the allow-list");
                 }
             }

@@ -9,12 +9,12 @@ internal static class PlacementRules
     {
         var regions = context.Policy.Spec.Regions;
         Require(pod, owner, regions.NodeLabelKey, regions.Allowed, GuardRules.Region,
-            context.PolicyClause("spec.regions.allowed", regions.Allowed), violations);
+            () => context.PolicyClause("spec.regions.allowed", regions.Allowed), violations);
 
         if (regions.AllowedZones.Count > 0)
         {
             Require(pod, owner, regions.ZoneLabelKey ?? PlacementPlanner.DefaultZoneLabelKey, regions.AllowedZones, GuardRules.Zone,
-                context.PolicyClause("spec.regions.allowedZones", regions.AllowedZones), violations);
+                () => context.PolicyClause("spec.regions.allowedZones", regions.AllowedZones), violations);
         }
 
         if (guarded.Pool is { } pool)
@@ -22,7 +22,7 @@ internal static class PlacementRules
             foreach (var (key, value) in pool.Spec.NodeSelector.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 Require(pod, owner, key, [value], GuardRules.PoolNodes,
-                    $"GpuPool {pool.Metadata.Name} spec.nodeSelector {key}={value}", violations);
+                    () => $"GpuPool {pool.Metadata.Name} spec.nodeSelector {key}={value}", violations);
             }
         }
 
@@ -30,15 +30,16 @@ internal static class PlacementRules
         if (PlacementPlanner.DedicatedClass(context.Policy, guarded.DataClasses) is { } dedicated && guarded.Pool?.Spec.Dedicated != true)
         {
             Require(pod, owner, DedicatedNodes.Key, [context.ProfileName], GuardRules.DedicatedNodes,
-                context.PolicyClause($"spec.dataClasses[{dedicated}].dedicatedNodes"), violations);
+                () => context.PolicyClause($"spec.dataClasses[{dedicated}].dedicatedNodes"), violations);
         }
     }
 
-    private static void Require(PodTemplate pod, ObjectRef owner, string key, IReadOnlyCollection<string> allowed, string rule, string clause, ViolationList violations)
+    /// <summary>The clause is only put into words when there is a violation to report.</summary>
+    private static void Require(PodTemplate pod, ObjectRef owner, string key, IReadOnlyCollection<string> allowed, string rule, Func<string> clause, ViolationList violations)
     {
         if (NodeConstraint.Loophole(pod, key, allowed) is { } loophole)
         {
-            violations.Add(owner, loophole.Field, rule, clause, loophole.Reason);
+            violations.Add(owner, loophole.Field, rule, clause(), loophole.Reason);
         }
     }
 }
