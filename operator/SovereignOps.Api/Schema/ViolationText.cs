@@ -77,34 +77,18 @@ internal static class ViolationText
                 break;
             }
 
-            switch (c)
+            if (EscapedChar.TryAppendCommon(builder, c))
             {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
+                continue;
+            }
 
-                    break;
+            if (char.IsControl(c))
+            {
+                builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
             }
         }
 
