@@ -30,6 +30,12 @@ public sealed record SandboxOptions
     /// <summary>Where unexpected request failures are reported (they also answer 500); null to stay silent.</summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>Seeds the names the simulated cluster makes up (pod suffixes), so runs are repeatable; random when null.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Runs the workload controllers (Deployments, ReplicaSets, StatefulSets, Jobs, Endpoints, budgets, claims).</summary>
+    public bool WorkloadControllers { get; init; } = true;
+
     /// <summary>The clock for timestamps and ages; tests may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

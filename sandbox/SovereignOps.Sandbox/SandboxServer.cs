@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using SovereignOps.Sandbox.Admission;
 using SovereignOps.Sandbox.Api;
+using SovereignOps.Sandbox.Cluster.Workloads;
 using SovereignOps.Sandbox.Controllers;
 using SovereignOps.Sandbox.Faults;
 using SovereignOps.Sandbox.Hosting;
@@ -173,12 +174,17 @@ public sealed class SandboxServer : IAsyncDisposable
             }
         }
 
-        IController[] controllers =
+        List<IController> controllers =
         [
             new CustomResourceDefinitionController(Api),
             new NamespaceController(Api),
             new GarbageCollector(Api),
         ];
+        if (options.WorkloadControllers)
+        {
+            controllers.Add(new WorkloadControllers(Api, options.Seed, options.Log));
+        }
+
         foreach (var controller in controllers)
         {
             _controllers.Add(Task.Run(() => controller.RunAsync(_stopping.Token), CancellationToken.None));
