@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using SovereignOps.Sandbox.Admission;
 using SovereignOps.Sandbox.Api;
+using SovereignOps.Sandbox.Cluster;
 using SovereignOps.Sandbox.Cluster.Workloads;
 using SovereignOps.Sandbox.Controllers;
 using SovereignOps.Sandbox.Faults;
@@ -36,8 +37,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _controllers = [];
 
-    private SandboxServer(WebApplication app, CertificateAuthority authority, ResourceApi api, FaultInjector faults, SandboxMetrics metrics, string token)
+    private SandboxServer(WebApplication app, CertificateAuthority authority, ResourceApi api, FaultInjector faults, SandboxMetrics metrics, string token, SimulatedCluster cluster)
     {
+        Cluster = cluster;
         _app = app;
         _authority = authority;
         Api = api;
@@ -60,6 +62,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public ResourceRegistry Registry => Api.Registry;
 
     public FaultInjector Faults { get; }
+
+    /// <summary>The simulated nodes, scheduler and kubelets; inject node faults here.</summary>
+    public SimulatedCluster Cluster { get; }
 
     public SandboxMetrics Metrics { get; }
 
@@ -89,6 +94,10 @@ public sealed class SandboxServer : IAsyncDisposable
         api.AddAdmission(new CustomResourceAdmission());
         api.AddAdmission(new BuiltInFieldValidation());
         api.AddAdmission(new BuiltInDefaults());
+        api.AddAdmission(new PodPriority(store));
+        api.AddAdmission(new PodResources());
+        api.AddAdmission(new DefaultTolerationSeconds(options.Cluster.DefaultTolerationSeconds));
+        var cluster = new SimulatedCluster(api, options.Cluster, options.Seed, clock, options.Log);
         var faults = new FaultInjector(clock);
         faults.Configure(options.Faults);
         var metrics = new SandboxMetrics();
@@ -105,7 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
             });
         });
         var app = builder.Build();
-        var server = new SandboxServer(app, authority, api, faults, metrics, token);
+        var server = new SandboxServer(app, authority, api, faults, metrics, token, cluster);
         app.Run(context => server._handler(context));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -119,6 +128,7 @@ public sealed class SandboxServer : IAsyncDisposable
             new ResourceHandler(api, tables, watches),
             new OpenApiDocuments(registry),
             new FaultAdmin(faults),
+            new ClusterAdmin(cluster),
             faults,
             metrics,
             token,
@@ -189,6 +199,8 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             _controllers.Add(Task.Run(() => controller.RunAsync(_stopping.Token), CancellationToken.None));
         }
+
+        _controllers.Add(Task.Run(() => Cluster.RunAsync(_stopping.Token), CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync()
