@@ -37,6 +37,11 @@ internal sealed class WorkloadControllers : IController
         [
             new DeploymentReconciler(context),
             new ReplicaSetReconciler(context),
+            new StatefulSetReconciler(context),
+            new JobReconciler(context),
+            new EndpointsReconciler(context),
+            new DisruptionBudgetReconciler(context),
+            new VolumeClaimBinder(context),
         ];
         _reconcilers = reconcilers.ToDictionary(r => r.Kind);
     }

@@ -17,12 +17,34 @@ public sealed class PodStatusDriver(Kubernetes client)
         var pods = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: labelSelector);
         foreach (var pod in pods.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Status?.Phase is null or "Pending"))
         {
-            await SetAsync(pod, "Running", ready: true);
+            try
+            {
+                await SetAsync(pod, "Running", ready: true);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // scaled away meanwhile
+            }
         }
     }
 
-    /// <summary>Marks one pod Running with the given readiness.</summary>
+    /// <summary>Marks one pod Running with the given readiness, re-reading it when something else (the scheduler) wrote in between.</summary>
     public async Task SetAsync(V1Pod pod, string phase, bool ready)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (await TrySetAsync(pod, phase, ready))
+            {
+                return;
+            }
+
+            pod = await client.CoreV1.ReadNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty);
+        }
+
+        throw new InvalidOperationException($"pod {pod.Metadata.Name} kept changing while its status was written");
+    }
+
+    private async Task<bool> TrySetAsync(V1Pod pod, string phase, bool ready)
     {
         var now = DateTime.UtcNow;
         pod.Status = new V1PodStatus
@@ -45,10 +67,11 @@ public sealed class PodStatusDriver(Kubernetes client)
         try
         {
             await client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty);
+            return true;
         }
-        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
-            // the pod changed or went meanwhile; the caller polls again
+            return false;
         }
     }
 }
