@@ -34,8 +34,11 @@ public sealed record SandboxOptions
     /// <summary>The simulated cluster's timings: pod start and run times, node heartbeats, node monitoring, eviction.</summary>
     public ClusterOptions Cluster { get; init; } = new();
 
-    /// <summary>Seeds the scheduler's tie-break between equally good nodes: the same seed and inputs bind the same pods to the same nodes.</summary>
+    /// <summary>Seeds the scheduler's tie-break between equally good nodes and the names the workload controllers make up: the same seed and inputs give the same pods on the same nodes.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>Runs the workload controllers (Deployments, ReplicaSets, StatefulSets, Jobs, Endpoints, budgets, claims).</summary>
+    public bool WorkloadControllers { get; init; } = true;
 
     /// <summary>The clock for timestamps and ages; tests may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

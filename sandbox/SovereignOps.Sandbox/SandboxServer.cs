@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SovereignOps.Sandbox.Admission;
 using SovereignOps.Sandbox.Api;
 using SovereignOps.Sandbox.Cluster;
+using SovereignOps.Sandbox.Cluster.Workloads;
 using SovereignOps.Sandbox.Controllers;
 using SovereignOps.Sandbox.Faults;
 using SovereignOps.Sandbox.Hosting;
@@ -183,12 +184,17 @@ public sealed class SandboxServer : IAsyncDisposable
             }
         }
 
-        IController[] controllers =
+        List<IController> controllers =
         [
             new CustomResourceDefinitionController(Api),
             new NamespaceController(Api),
             new GarbageCollector(Api),
         ];
+        if (options.WorkloadControllers)
+        {
+            controllers.Add(new WorkloadControllers(Api, options.Seed, options.Log));
+        }
+
         foreach (var controller in controllers)
         {
             _controllers.Add(Task.Run(() => controller.RunAsync(_stopping.Token), CancellationToken.None));
