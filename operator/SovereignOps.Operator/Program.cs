@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using k8s;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -22,13 +23,10 @@ if (options is null)
     return 2;
 }
 
+// SIGTERM (the kubelet, make run) and Ctrl-C stop the controllers, hand the lease over and exit.
 using var shutdown = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    shutdown.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => shutdown.Cancel();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopGracefully);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopGracefully);
 
 SandboxServer? sandbox = null;
 if (options.Sandbox)
@@ -96,4 +94,10 @@ finally
     }
 
     await Log.CloseAndFlushAsync();
+}
+
+void StopGracefully(PosixSignalContext context)
+{
+    context.Cancel = true;
+    shutdown.Cancel();
 }
