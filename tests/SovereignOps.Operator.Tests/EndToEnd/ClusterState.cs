@@ -46,20 +46,15 @@ internal static class ClusterState
         return found;
     }
 
-    /// <summary>Whether the sandbox runs workload controllers (a Deployment's status is ever observed); without them nothing becomes available.</summary>
-    public static async Task<bool> RunsWorkloadsAsync(OperatorCluster cluster) =>
-        (await cluster.ListAsync<V1Deployment>()).Any(d => d.Status?.ObservedGeneration is not null);
-
     /// <summary>
     /// Whether every custom resource of the namespaces' customers has settled: each status observed
     /// at the current generation with Ready set; policies, pools and profiles Ready and compliant;
-    /// models planned, compliant and available (or progressing where no workload controller runs);
-    /// approved agents deployed (or deploying), the others in their approval state.
+    /// models planned, compliant and available (their pods scheduled and running); approved agents
+    /// deployed, the others in their approval state.
     /// </summary>
     public static async Task<(bool Ok, string Observed)> SettledAsync(OperatorCluster cluster, IReadOnlyCollection<string> namespaces)
     {
         var problems = new StringBuilder();
-        var workloads = await RunsWorkloadsAsync(cluster);
         foreach (var policy in await cluster.ListAsync<DataResidencyPolicy>())
         {
             Expect(problems, policy.Key, policy.Metadata.Generation, policy.Status, true);
@@ -80,20 +75,20 @@ internal static class ClusterState
         {
             foreach (var model in await cluster.ListAsync<ModelDeployment>(ns))
             {
-                Expect(problems, model.Key, model.Metadata.Generation, model.Status, workloads ? true : null);
+                Expect(problems, model.Key, model.Metadata.Generation, model.Status, true);
                 ExpectCondition(problems, model.Key, model.Status, Reasons.Planned);
                 ExpectCondition(problems, model.Key, model.Status, Reasons.ResidencyCompliant);
             }
 
             foreach (var catalog in await cluster.ListAsync<AgentCatalog>(ns))
             {
-                Expect(problems, catalog.Key, catalog.Metadata.Generation, catalog.Status, workloads ? true : null);
+                Expect(problems, catalog.Key, catalog.Metadata.Generation, catalog.Status, true);
                 foreach (var entry in catalog.Spec.Agents)
                 {
                     var state = catalog.Status?.Agents.FirstOrDefault(a => a.Name == entry.Name)?.State;
                     var expected = entry.Approval.State switch
                     {
-                        "Approved" => workloads ? AgentCatalogReconciler.Deployed : AgentCatalogReconciler.Deploying,
+                        "Approved" => AgentCatalogReconciler.Deployed,
                         "Pending" => AgentCatalogReconciler.PendingApproval,
                         var other => other,
                     };
@@ -108,14 +103,14 @@ internal static class ClusterState
         return (problems.Length == 0, problems.ToString());
     }
 
-    private static void Expect(StringBuilder problems, string key, long? generation, IResourceStatus? status, bool? ready)
+    private static void Expect(StringBuilder problems, string key, long? generation, IResourceStatus? status, bool ready)
     {
         var condition = status is null ? null : Conditions.Find(status.Conditions, Conditions.Ready);
         if (status?.ObservedGeneration != generation || condition is null || condition.ObservedGeneration != generation)
         {
             problems.Append($"{key} not observed at generation {generation}; ");
         }
-        else if (ready is { } want ? condition.Status != (want ? "True" : "False") : condition.Status == "Unknown")
+        else if (condition.Status != (ready ? "True" : "False"))
         {
             problems.Append($"{key} Ready={condition.Status} {condition.Reason}: {condition.Message}; ");
         }

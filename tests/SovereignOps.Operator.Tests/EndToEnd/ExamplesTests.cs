@@ -117,25 +117,37 @@ public sealed class ExamplesTests(ExamplesFixture fixture) : IClassFixture<Examp
         }
     }
 
+    /// <summary>Every model and approved agent has running pods, each on a node in its policy's regions, as the model's status reports them.</summary>
     private async Task AssertPodsInPolicyRegionsAsync()
     {
         var policies = (await Cluster.ListAsync<DataResidencyPolicy>()).ToDictionary(p => p.Metadata.Name);
         var nodes = (await Cluster.ListAsync<V1Node>()).ToDictionary(n => n.Metadata.Name);
-        var pods = 0;
         foreach (var profile in await Cluster.ListAsync<SovereignProfile>())
         {
             var regions = policies[profile.Spec.ResidencyPolicyRef.Name].Spec.Regions;
-            foreach (var pod in (await Cluster.ListAsync<V1Pod>(profile.Spec.TenantNamespace)).Where(p => p.Spec.NodeName is not null))
+            var pods = (await Cluster.ListAsync<V1Pod>(profile.Spec.TenantNamespace)).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+            foreach (var pod in pods)
             {
-                pods++;
+                Assert.False(string.IsNullOrEmpty(pod.Spec.NodeName), $"pod {pod.Metadata.Name} is not scheduled");
                 var region = nodes[pod.Spec.NodeName].Metadata.Labels[regions.NodeLabelKey];
                 Assert.True(regions.Allowed.Contains(region), $"pod {pod.Metadata.Name} runs on {pod.Spec.NodeName} in {region}, outside [{string.Join(", ", regions.Allowed)}]");
             }
-        }
 
-        if (await ClusterState.RunsWorkloadsAsync(Cluster))
-        {
-            Assert.True(pods > 0, "workloads run but no pod was scheduled");
+            foreach (var model in await Cluster.ListAsync<ModelDeployment>(profile.Spec.TenantNamespace))
+            {
+                var running = pods.Where(p => p.Metadata.Labels.TryGetValue("app.kubernetes.io/instance", out var instance) && instance == ChartNames.Model(model.Metadata.Name)).ToList();
+                Assert.True(running.Count > 0, $"{model.Key} has no pods");
+                Assert.Equal(running.Select(p => p.Spec.NodeName).Distinct().Order(StringComparer.Ordinal), model.Status!.Placement!.Nodes);
+                Assert.All(model.Status.Placement.Regions, r => Assert.Contains(r, regions.Allowed));
+            }
+
+            foreach (var catalog in await Cluster.ListAsync<AgentCatalog>(profile.Spec.TenantNamespace))
+            {
+                foreach (var entry in catalog.Spec.Agents.Where(a => a.Approval.State == "Approved"))
+                {
+                    Assert.Contains(pods, p => p.Metadata.Labels.TryGetValue("app.kubernetes.io/instance", out var instance) && instance == ChartNames.Agent(entry.Name));
+                }
+            }
         }
     }
 
