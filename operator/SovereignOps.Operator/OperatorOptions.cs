@@ -1,15 +1,27 @@
+using System.Globalization;
+
 namespace SovereignOps.Operator;
 
 /// <summary>Command-line options of the operator host.</summary>
 public sealed record OperatorOptions
 {
+    /// <summary>Kubeconfig to connect with; with <see cref="Sandbox"/>, where the sandbox's kubeconfig is written.</summary>
     public string? Kubeconfig { get; init; }
+
+    /// <summary>Run the sandbox API server in process, with the examples' nodes, and reconcile against it over HTTPS.</summary>
+    public bool Sandbox { get; init; }
 
     public bool LeaderElect { get; init; }
 
+    /// <summary>Where the leader-election Lease lives; defaults to POD_NAMESPACE, else kube-system.</summary>
+    public string? LeaseNamespace { get; init; }
+
+    /// <summary>Namespaces the namespaced kinds are watched in (<c>--namespace</c> for one, <c>--watch-namespaces</c> for a list); empty watches all.</summary>
     public IReadOnlyList<string> WatchNamespaces { get; init; } = [];
 
     public int MetricsPort { get; init; } = 8080;
+
+    private static readonly string[] Valued = ["--kubeconfig", "--watch-namespaces", "--namespace", "--metrics-port", "--lease-namespace"];
 
     /// <summary>Parses the arguments; an unknown or incomplete option is an error value, not an exception.</summary>
     public static (OperatorOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -18,13 +30,17 @@ public sealed record OperatorOptions
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--leader-elect")
+            switch (name)
             {
-                options = options with { LeaderElect = true };
-                continue;
+                case "--leader-elect":
+                    options = options with { LeaderElect = true };
+                    continue;
+                case "--sandbox":
+                    options = options with { Sandbox = true };
+                    continue;
             }
 
-            if (name is not ("--kubeconfig" or "--watch-namespaces" or "--metrics-port"))
+            if (!Valued.Contains(name))
             {
                 return (null, $"unknown option {name}");
             }
@@ -40,11 +56,17 @@ public sealed record OperatorOptions
                 case "--kubeconfig":
                     options = options with { Kubeconfig = value };
                     break;
-                case "--watch-namespaces":
-                    options = options with { WatchNamespaces = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                case "--lease-namespace":
+                    options = options with { LeaseNamespace = value };
+                    break;
+                case "--namespace" or "--watch-namespaces":
+                    options = options with
+                    {
+                        WatchNamespaces = [.. options.WatchNamespaces, .. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                    };
                     break;
                 default:
-                    if (!int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+                    if (!int.TryParse(value, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
                     {
                         return (null, $"--metrics-port expects a port number, got {value}");
                     }

@@ -1,13 +1,20 @@
+using System.Runtime.InteropServices;
 using k8s;
 using Serilog;
 using Serilog.Formatting.Compact;
 using SovereignOps.Operator;
+using SovereignOps.Operator.Hosting;
 using SovereignOps.Runtime.Client;
+using SovereignOps.Runtime.Leadership;
 using SovereignOps.Runtime.Metrics;
+using SovereignOps.Sandbox;
 
 var inCluster = KubernetesClientConfiguration.IsInCluster();
 var logging = new LoggerConfiguration().Enrich.FromLogContext();
-Log.Logger = (inCluster ? logging.WriteTo.Console(new CompactJsonFormatter()) : logging.WriteTo.Console()).CreateLogger();
+Log.Logger = (inCluster
+        ? logging.WriteTo.Console(new CompactJsonFormatter())
+        : logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Kind} {Key} {Message:lj}{NewLine}{Exception}"))
+    .CreateLogger();
 
 var (options, error) = OperatorOptions.Parse(args);
 if (options is null)
@@ -16,43 +23,81 @@ if (options is null)
     return 2;
 }
 
+// SIGTERM (the kubelet, make run) and Ctrl-C stop the controllers, hand the lease over and exit.
 using var shutdown = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    shutdown.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => shutdown.Cancel();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopGracefully);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopGracefully);
 
-var config = options.Kubeconfig is { } file
-    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file)
-    : inCluster ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
-var metrics = new RuntimeMetrics();
-using var api = new KubeApi(ApiTransport.FromConfig(config), metrics: metrics, logger: Log.Logger);
-var crdsApplied = false;
-await using var probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied, shutdown.Token);
-
-var failures = await CrdInstaller.ApplyAsync(api, shutdown.Token);
-foreach (var failure in failures)
+SandboxServer? sandbox = null;
+if (options.Sandbox)
 {
-    Log.Error("Could not apply CRD {Failure}", failure);
+    (sandbox, var problem) = await EmbeddedSandbox.StartAsync(options.Kubeconfig, shutdown.Token);
+    if (sandbox is null)
+    {
+        Log.Error("Could not start the sandbox: {Error}", problem);
+        return 1;
+    }
+
+    Log.Information("Sandbox API server at {Url}{Kubeconfig}", sandbox.Url, options.Kubeconfig is null ? "" : $", kubeconfig {options.Kubeconfig}");
 }
 
-if (failures.Count > 0)
-{
-    return 1;
-}
-
-crdsApplied = true;
-Log.Information("CRDs applied; operator running until shutdown");
 try
 {
-    await Task.Delay(Timeout.Infinite, shutdown.Token);
+    var config = sandbox is not null ? sandbox.ClientConfiguration
+        : options.Kubeconfig is { } file ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file)
+        : inCluster ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
+    var metrics = new RuntimeMetrics();
+    using var api = new KubeApi(ApiTransport.FromConfig(config), metrics: metrics, logger: Log.Logger);
+    var host = OperatorHost.Create(api, new OperatorHostOptions
+    {
+        WatchNamespaces = options.WatchNamespaces,
+        LeaderElection = options.LeaderElect
+            ? new LeaderElectionOptions
+            {
+                LeaseNamespace = options.LeaseNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "kube-system",
+                LeaseName = "sovereignops-operator",
+            }
+            : null,
+    }, metrics, Log.Logger);
+
+    var crdsApplied = false;
+    await using var probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied && host.Manager.IsReady, shutdown.Token);
+
+    var failures = await CrdInstaller.ApplyAsync(api, shutdown.Token);
+    foreach (var failure in failures)
+    {
+        Log.Error("Could not apply CRD {Failure}", failure);
+    }
+
+    if (failures.Count > 0)
+    {
+        return 1;
+    }
+
+    crdsApplied = true;
+    Log.Information("Operator {Version} running{Scope}", UserAgent.Value,
+        options.WatchNamespaces.Count > 0 ? $" in namespaces {string.Join(", ", options.WatchNamespaces)}" : "");
+    await host.RunAsync(shutdown.Token);
+    Log.Information("Shut down");
+    return 0;
 }
-catch (OperationCanceledException)
+catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
 {
-    Log.Information("Shutting down");
+    Log.Information("Shut down");
+    return 0;
+}
+finally
+{
+    if (sandbox is not null)
+    {
+        await sandbox.DisposeAsync();
+    }
+
+    await Log.CloseAndFlushAsync();
 }
 
-await Log.CloseAndFlushAsync();
-return 0;
+void StopGracefully(PosixSignalContext context)
+{
+    context.Cancel = true;
+    shutdown.Cancel();
+}
