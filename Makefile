@@ -48,8 +48,12 @@ publish: tools restore
 crds: build
 	bin/sovereignctl crds --out crds
 
+# The BenchmarkDotNet suites (BENCH_ARGS narrows them), then the two wall-clock harnesses:
+# sovereignctl render against helm alone, and the operator at scale on the sandbox.
 bench: build
 	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- $(or $(BENCH_ARGS),--filter "*" --inProcess)
+	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- render-timing --sovereignctl .publish/sovereignctl/sovereignctl
+	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- operator-scale $(SCALE_ARGS)
 
 clean:
 	rm -rf bin .publish .test-results

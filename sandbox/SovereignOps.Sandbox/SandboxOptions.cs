@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SovereignOps.Sandbox.Cluster;
 using SovereignOps.Sandbox.Faults;
 
 namespace SovereignOps.Sandbox;
@@ -29,6 +30,15 @@ public sealed record SandboxOptions
 
     /// <summary>Where unexpected request failures are reported (they also answer 500); null to stay silent.</summary>
     public TextWriter? Log { get; init; }
+
+    /// <summary>The simulated cluster's timings: pod start and run times, node heartbeats, node monitoring, eviction.</summary>
+    public ClusterOptions Cluster { get; init; } = new();
+
+    /// <summary>Seeds the scheduler's tie-break between equally good nodes and the names the workload controllers make up: the same seed and inputs give the same pods on the same nodes.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Runs the workload controllers (Deployments, ReplicaSets, StatefulSets, Jobs, Endpoints, budgets, claims).</summary>
+    public bool WorkloadControllers { get; init; } = true;
 
     /// <summary>The clock for timestamps and ages; tests may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using SovereignOps.Sandbox.Admission;
 using SovereignOps.Sandbox.Api;
+using SovereignOps.Sandbox.Cluster;
+using SovereignOps.Sandbox.Cluster.Workloads;
 using SovereignOps.Sandbox.Controllers;
 using SovereignOps.Sandbox.Faults;
 using SovereignOps.Sandbox.Hosting;
@@ -35,8 +37,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _controllers = [];
 
-    private SandboxServer(WebApplication app, CertificateAuthority authority, ResourceApi api, FaultInjector faults, SandboxMetrics metrics, string token)
+    private SandboxServer(WebApplication app, CertificateAuthority authority, ResourceApi api, FaultInjector faults, SandboxMetrics metrics, string token, SimulatedCluster cluster)
     {
+        Cluster = cluster;
         _app = app;
         _authority = authority;
         Api = api;
@@ -59,6 +62,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public ResourceRegistry Registry => Api.Registry;
 
     public FaultInjector Faults { get; }
+
+    /// <summary>The simulated nodes, scheduler and kubelets; inject node faults here.</summary>
+    public SimulatedCluster Cluster { get; }
 
     public SandboxMetrics Metrics { get; }
 
@@ -88,6 +94,10 @@ public sealed class SandboxServer : IAsyncDisposable
         api.AddAdmission(new CustomResourceAdmission());
         api.AddAdmission(new BuiltInFieldValidation());
         api.AddAdmission(new BuiltInDefaults());
+        api.AddAdmission(new PodPriority(store));
+        api.AddAdmission(new PodResources());
+        api.AddAdmission(new DefaultTolerationSeconds(options.Cluster.DefaultTolerationSeconds));
+        var cluster = new SimulatedCluster(api, options.Cluster, options.Seed, clock, options.Log);
         var faults = new FaultInjector(clock);
         faults.Configure(options.Faults);
         var metrics = new SandboxMetrics();
@@ -104,7 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
             });
         });
         var app = builder.Build();
-        var server = new SandboxServer(app, authority, api, faults, metrics, token);
+        var server = new SandboxServer(app, authority, api, faults, metrics, token, cluster);
         app.Run(context => server._handler(context));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -118,6 +128,7 @@ public sealed class SandboxServer : IAsyncDisposable
             new ResourceHandler(api, tables, watches),
             new OpenApiDocuments(registry),
             new FaultAdmin(faults),
+            new ClusterAdmin(cluster),
             faults,
             metrics,
             token,
@@ -173,16 +184,23 @@ public sealed class SandboxServer : IAsyncDisposable
             }
         }
 
-        IController[] controllers =
+        List<IController> controllers =
         [
             new CustomResourceDefinitionController(Api),
             new NamespaceController(Api),
             new GarbageCollector(Api),
         ];
+        if (options.WorkloadControllers)
+        {
+            controllers.Add(new WorkloadControllers(Api, options.Seed, options.Log));
+        }
+
         foreach (var controller in controllers)
         {
             _controllers.Add(Task.Run(() => controller.RunAsync(_stopping.Token), CancellationToken.None));
         }
+
+        _controllers.Add(Task.Run(() => Cluster.RunAsync(_stopping.Token), CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync()

@@ -22,10 +22,10 @@ public sealed class RenderTimingHarness(string root, string sovereignctl, string
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = RepositoryRoot();
-        var runs = Option(args, "--runs") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 5;
-        var sovereignctl = Option(args, "--sovereignctl") ?? Path.Combine(root, "cli", "SovereignOps.Cli", "bin", "Release", "net10.0", "sovereignctl");
-        var helm = HelmLocator.Locate(Option(args, "--helm"));
+        var root = HarnessArguments.RepositoryRoot();
+        var runs = HarnessArguments.Int(args, "--runs", 5);
+        var sovereignctl = HarnessArguments.Option(args, "--sovereignctl") ?? Path.Combine(root, "cli", "SovereignOps.Cli", "bin", "Release", "net10.0", "sovereignctl");
+        var helm = HelmLocator.Locate(HarnessArguments.Option(args, "--helm"));
         if (!helm.IsFound || !File.Exists(sovereignctl))
         {
             Console.Error.WriteLine(!helm.IsFound ? helm.Problem : $"sovereignctl not found at {sovereignctl}; build the CLI in Release or pass --sovereignctl PATH");
@@ -155,23 +155,4 @@ public sealed class RenderTimingHarness(string root, string sovereignctl, string
 
     private static void Report(string what, double seconds) =>
         Console.WriteLine($"{what,-60} {seconds * 1000,10:0.0} ms");
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SovereignOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run from inside the repository: SovereignOps.sln not found above " + Directory.GetCurrentDirectory());
-    }
 }

@@ -40,45 +40,29 @@ internal static class EuropeanUnionPreset
         DisplayName = "European Union",
         Laws =
         [
-            new LawReference
-            {
-                Name = "General Data Protection Regulation (EU) 2016/679",
-                Citation = "Art.9 special categories; Art.27 representative; Art.33 breach notice; Art.37 DPO; Arts.44-49 transfers",
-                Url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
-            },
-            new LawReference
-            {
-                Name = "Artificial Intelligence Act (EU) 2024/1689",
-                Citation = "Art.12 record-keeping; Art.14 human oversight; Art.27 impact assessment; Art.50 transparency",
-                Url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
-            },
+            PresetDefaults.Law(
+                "General Data Protection Regulation (EU) 2016/679",
+                "Art.9 special categories; Art.27 representative; Art.33 breach notice; Art.37 DPO; Arts.44-49 transfers",
+                url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj"),
+            PresetDefaults.Law(
+                "Artificial Intelligence Act (EU) 2024/1689",
+                "Art.12 record-keeping; Art.14 human oversight; Art.27 impact assessment; Art.50 transparency",
+                url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"),
         ],
         DataClasses =
         [
-            new DataClass
-            {
-                Name = "SpecialCategoryData",
-                Description = "GDPR Art.9 data: racial or ethnic origin, political opinions, beliefs, trade-union membership, genetic, biometric, health, sex life or orientation.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "PersonalData",
-                Description = "Information relating to an identified or identifiable natural person (GDPR Art.4(1)).",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "Public",
-                Description = "Information published or cleared for publication.",
-                InCountryOnly = false,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
+            PresetDefaults.Class(
+                "SpecialCategoryData",
+                "GDPR Art.9 data: racial or ethnic origin, political opinions, beliefs, trade-union membership, genetic, biometric, health, sex life or orientation.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "PersonalData",
+                "Information relating to an identified or identifiable natural person (GDPR Art.4(1)).",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "Public",
+                "Information published or cleared for publication.",
+                inCountryOnly: false, dedicatedNodes: false, gpuSharingAllowed: true),
         ],
         Regions = PresetDefaults.AllowAll(regions),
         CrossBorder = new CrossBorderRules

@@ -46,61 +46,37 @@ internal static class KoreaPreset
         DisplayName = "Republic of Korea",
         Laws =
         [
-            new LawReference
-            {
-                Name = "Personal Information Protection Act",
-                Citation = "Art.23 sensitive information; Art.28-8 overseas transfer; Art.31 privacy officer; Art.31-2 domestic agent; Art.34 breach notice",
-            },
-            new LawReference
-            {
-                Name = "Framework Act on the Development of Artificial Intelligence and the Establishment of a Foundation for Trust",
-                Citation = "Art.31 generative-AI notice and labelling; Arts.33-34 high-impact AI; Art.35 impact assessment; Art.36 domestic agent",
-            },
-            new LawReference
-            {
-                Name = "Medical Service Act",
-                Citation = "Art.23 electronic medical records and Enforcement Rule: records kept in Korea",
-            },
-            new LawReference
-            {
-                Name = "National Network Security Framework (N2SF)",
-                Citation = "Classified, Sensitive and Open grades of public-sector information",
-            },
+            PresetDefaults.Law(
+                "Personal Information Protection Act",
+                "Art.23 sensitive information; Art.28-8 overseas transfer; Art.31 privacy officer; Art.31-2 domestic agent; Art.34 breach notice"),
+            PresetDefaults.Law(
+                "Framework Act on the Development of Artificial Intelligence and the Establishment of a Foundation for Trust",
+                "Art.31 generative-AI notice and labelling; Arts.33-34 high-impact AI; Art.35 impact assessment; Art.36 domestic agent"),
+            PresetDefaults.Law(
+                "Medical Service Act",
+                "Art.23 electronic medical records and Enforcement Rule: records kept in Korea"),
+            PresetDefaults.Law(
+                "National Network Security Framework (N2SF)",
+                "Classified, Sensitive and Open grades of public-sector information"),
         ],
         DataClasses =
         [
-            new DataClass
-            {
-                Name = "Classified",
-                Description = "N2SF grade C: secrets and information on national security, defence, diplomacy and investigations.",
-                InCountryOnly = true,
-                DedicatedNodes = true,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "MedicalRecords",
-                Description = "Electronic medical records under the Medical Service Act, sensitive information under PIPA Art.23.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "Sensitive",
-                Description = "N2SF grade S: non-public information whose disclosure would harm a person or the state, including personal information.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "Open",
-                Description = "N2SF grade O: every other public-sector information.",
-                InCountryOnly = false,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
+            PresetDefaults.Class(
+                "Classified",
+                "N2SF grade C: secrets and information on national security, defence, diplomacy and investigations.",
+                inCountryOnly: true, dedicatedNodes: true, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "MedicalRecords",
+                "Electronic medical records under the Medical Service Act, sensitive information under PIPA Art.23.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "Sensitive",
+                "N2SF grade S: non-public information whose disclosure would harm a person or the state, including personal information.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "Open",
+                "N2SF grade O: every other public-sector information.",
+                inCountryOnly: false, dedicatedNodes: false, gpuSharingAllowed: true),
         ],
         Regions = PresetDefaults.AllowAll(regions),
         CrossBorder = new CrossBorderRules

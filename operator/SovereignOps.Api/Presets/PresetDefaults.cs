@@ -30,4 +30,16 @@ internal static class PresetDefaults
         KeysInCountry = true,
         KeyManagementService = keyManagementService,
     };
+
+    public static LawReference Law(string name, string citation, string? url = null) => new() { Name = name, Citation = citation, Url = url };
+
+    /// <summary>A data class; the three obligations are named at every call so a preset reads as the law does.</summary>
+    public static DataClass Class(string name, string description, bool inCountryOnly, bool dedicatedNodes, bool gpuSharingAllowed) => new()
+    {
+        Name = name,
+        Description = description,
+        InCountryOnly = inCountryOnly,
+        DedicatedNodes = dedicatedNodes,
+        GpuSharingAllowed = gpuSharingAllowed,
+    };
 }

@@ -45,61 +45,37 @@ internal static class SaudiArabiaPreset
         DisplayName = "Kingdom of Saudi Arabia",
         Laws =
         [
-            new LawReference
-            {
-                Name = "Personal Data Protection Law (Royal Decree M/19, amended by M/148) and its Implementing Regulation",
-                Citation = "Art.29 transfers abroad; 72-hour breach notice to SDAIA; DPO; representative in the Kingdom",
-            },
-            new LawReference
-            {
-                Name = "Regulation on Personal Data Transfer outside the Kingdom (2024)",
-                Citation = "adequacy; standard contractual clauses, binding common rules, certificate of accreditation",
-            },
-            new LawReference
-            {
-                Name = "NDMO Data Management and Personal Data Protection Standards",
-                Citation = "Data Classification: Top Secret, Secret, Restricted, Public",
-            },
-            new LawReference
-            {
-                Name = "NCA Cloud Cybersecurity Controls",
-                Citation = "classified data hosted in the Kingdom; event logs kept at least 12 months",
-            },
+            PresetDefaults.Law(
+                "Personal Data Protection Law (Royal Decree M/19, amended by M/148) and its Implementing Regulation",
+                "Art.29 transfers abroad; 72-hour breach notice to SDAIA; DPO; representative in the Kingdom"),
+            PresetDefaults.Law(
+                "Regulation on Personal Data Transfer outside the Kingdom (2024)",
+                "adequacy; standard contractual clauses, binding common rules, certificate of accreditation"),
+            PresetDefaults.Law(
+                "NDMO Data Management and Personal Data Protection Standards",
+                "Data Classification: Top Secret, Secret, Restricted, Public"),
+            PresetDefaults.Law(
+                "NCA Cloud Cybersecurity Controls",
+                "classified data hosted in the Kingdom; event logs kept at least 12 months"),
         ],
         DataClasses =
         [
-            new DataClass
-            {
-                Name = "TopSecret",
-                Description = "Government data whose disclosure would cause exceptionally grave damage to national interests.",
-                InCountryOnly = true,
-                DedicatedNodes = true,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "Secret",
-                Description = "Government data whose disclosure would cause grave damage to national interests.",
-                InCountryOnly = true,
-                DedicatedNodes = true,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "Restricted",
-                Description = "Government and personal data whose disclosure would cause limited harm; kept in the Kingdom.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "Public",
-                Description = "Data whose disclosure causes no harm, e.g. open data.",
-                InCountryOnly = false,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
+            PresetDefaults.Class(
+                "TopSecret",
+                "Government data whose disclosure would cause exceptionally grave damage to national interests.",
+                inCountryOnly: true, dedicatedNodes: true, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "Secret",
+                "Government data whose disclosure would cause grave damage to national interests.",
+                inCountryOnly: true, dedicatedNodes: true, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "Restricted",
+                "Government and personal data whose disclosure would cause limited harm; kept in the Kingdom.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "Public",
+                "Data whose disclosure causes no harm, e.g. open data.",
+                inCountryOnly: false, dedicatedNodes: false, gpuSharingAllowed: true),
         ],
         Regions = PresetDefaults.AllowAll(regions),
         CrossBorder = new CrossBorderRules

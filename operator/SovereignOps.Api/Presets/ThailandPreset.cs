@@ -44,61 +44,37 @@ internal static class ThailandPreset
         DisplayName = "Kingdom of Thailand",
         Laws =
         [
-            new LawReference
-            {
-                Name = "Personal Data Protection Act B.E. 2562 (2019)",
-                Citation = "s.26 sensitive data; ss.28-29 transfers abroad; s.37(4) breach notice; s.37(5) representative; s.41 DPO",
-            },
-            new LawReference
-            {
-                Name = "PDPC Notification on Personal Data Breach Notification B.E. 2565 (2022)",
-                Citation = "72-hour notice; a late notice with reasons no later than 15 days after awareness",
-            },
-            new LawReference
-            {
-                Name = "Regulation on the Maintenance of Official Secrets B.E. 2544 (2001)",
-                Citation = "Top Secret, Secret and Confidential official information",
-            },
-            new LawReference
-            {
-                Name = "Computer Crime Act B.E. 2550 (2007)",
-                Citation = "s.26 traffic data kept at least 90 days",
-            },
+            PresetDefaults.Law(
+                "Personal Data Protection Act B.E. 2562 (2019)",
+                "s.26 sensitive data; ss.28-29 transfers abroad; s.37(4) breach notice; s.37(5) representative; s.41 DPO"),
+            PresetDefaults.Law(
+                "PDPC Notification on Personal Data Breach Notification B.E. 2565 (2022)",
+                "72-hour notice; a late notice with reasons no later than 15 days after awareness"),
+            PresetDefaults.Law(
+                "Regulation on the Maintenance of Official Secrets B.E. 2544 (2001)",
+                "Top Secret, Secret and Confidential official information"),
+            PresetDefaults.Law(
+                "Computer Crime Act B.E. 2550 (2007)",
+                "s.26 traffic data kept at least 90 days"),
         ],
         DataClasses =
         [
-            new DataClass
-            {
-                Name = "OfficialSecret",
-                Description = "Information classified Top Secret, Secret or Confidential under the official-secrets regulation.",
-                InCountryOnly = true,
-                DedicatedNodes = true,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "SensitivePersonalData",
-                Description = "PDPA s.26 data: race, ethnicity, political opinion, religion, sexual behaviour, criminal record, health, disability, trade-union, genetic and biometric data.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "PersonalData",
-                Description = "Other data that identifies a person, directly or indirectly (PDPA s.6).",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "Public",
-                Description = "Information the customer publishes or may disclose.",
-                InCountryOnly = false,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
+            PresetDefaults.Class(
+                "OfficialSecret",
+                "Information classified Top Secret, Secret or Confidential under the official-secrets regulation.",
+                inCountryOnly: true, dedicatedNodes: true, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "SensitivePersonalData",
+                "PDPA s.26 data: race, ethnicity, political opinion, religion, sexual behaviour, criminal record, health, disability, trade-union, genetic and biometric data.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "PersonalData",
+                "Other data that identifies a person, directly or indirectly (PDPA s.6).",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "Public",
+                "Information the customer publishes or may disclose.",
+                inCountryOnly: false, dedicatedNodes: false, gpuSharingAllowed: true),
         ],
         Regions = PresetDefaults.AllowAll(regions),
         CrossBorder = new CrossBorderRules

@@ -41,51 +41,31 @@ internal static class UnitedArabEmiratesPreset
         DisplayName = "United Arab Emirates",
         Laws =
         [
-            new LawReference
-            {
-                Name = "Federal Decree-Law No. 45 of 2021 on the Protection of Personal Data",
-                Citation = "Art.9 breach notice; Art.10 DPO; Arts.22-23 transfers abroad",
-            },
-            new LawReference
-            {
-                Name = "Federal Law No. 2 of 2019 on the Use of ICT in Health Fields",
-                Citation = "Art.13 health data stored and processed in the State",
-            },
+            PresetDefaults.Law(
+                "Federal Decree-Law No. 45 of 2021 on the Protection of Personal Data",
+                "Art.9 breach notice; Art.10 DPO; Arts.22-23 transfers abroad"),
+            PresetDefaults.Law(
+                "Federal Law No. 2 of 2019 on the Use of ICT in Health Fields",
+                "Art.13 health data stored and processed in the State"),
         ],
         DataClasses =
         [
-            new DataClass
-            {
-                Name = "HealthData",
-                Description = "Health information about services provided in the UAE (ICT Health Law).",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = false,
-            },
-            new DataClass
-            {
-                Name = "SensitivePersonalData",
-                Description = "PDPL sensitive data: family, racial origin, political or religious views, criminal record, biometrics and similar.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "PersonalData",
-                Description = "Data relating to an identified or identifiable natural person.",
-                InCountryOnly = true,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
-            new DataClass
-            {
-                Name = "Public",
-                Description = "Information published or cleared for publication.",
-                InCountryOnly = false,
-                DedicatedNodes = false,
-                GpuSharingAllowed = true,
-            },
+            PresetDefaults.Class(
+                "HealthData",
+                "Health information about services provided in the UAE (ICT Health Law).",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: false),
+            PresetDefaults.Class(
+                "SensitivePersonalData",
+                "PDPL sensitive data: family, racial origin, political or religious views, criminal record, biometrics and similar.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "PersonalData",
+                "Data relating to an identified or identifiable natural person.",
+                inCountryOnly: true, dedicatedNodes: false, gpuSharingAllowed: true),
+            PresetDefaults.Class(
+                "Public",
+                "Information published or cleared for publication.",
+                inCountryOnly: false, dedicatedNodes: false, gpuSharingAllowed: true),
         ],
         Regions = PresetDefaults.AllowAll(regions),
         CrossBorder = new CrossBorderRules

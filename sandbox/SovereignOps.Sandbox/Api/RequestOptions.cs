@@ -60,6 +60,9 @@ public sealed record DeleteOptions
     public string? PreconditionResourceVersion { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary>gracePeriodSeconds: how long a running pod gets to stop; 0 removes it at once (force).</summary>
+    public long? GracePeriodSeconds { get; init; }
 }
 
 public sealed record ListOptions

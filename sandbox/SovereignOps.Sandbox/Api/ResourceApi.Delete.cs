@@ -50,6 +50,33 @@ public sealed partial class ResourceApi
                     break;
             }
 
+            if (GracefulDeletion.PeriodFor(type, obj, options) is { } grace)
+            {
+                // A running pod is only marked: its kubelet stops the containers and then deletes it with grace 0.
+                if (wasDeleting && (metadata.GetLong("deletionGracePeriodSeconds") ?? 0) <= grace)
+                {
+                    return new DeleteResult(DeleteOutcome.Pending, current);
+                }
+
+                metadata["finalizers"] = finalizers.ToJsonArray();
+                metadata["deletionTimestamp"] = SandboxJson.Timestamp(Now.AddSeconds(grace));
+                metadata["deletionGracePeriodSeconds"] = grace;
+                if (options.DryRun)
+                {
+                    return new DeleteResult(DeleteOutcome.Pending, StoredObject.Transient(type.GroupResource, obj));
+                }
+
+                var graceful = Store.Update(type.GroupResource, obj, current.ResourceVersion);
+                if (graceful.Outcome == CommitOutcome.Conflict)
+                {
+                    continue;
+                }
+
+                return graceful.Succeeded
+                    ? new DeleteResult(DeleteOutcome.Pending, graceful.Object!)
+                    : ApiError.NotFound(type.GroupResource, name);
+            }
+
             if (finalizers.Count == 0 && !HasSpecFinalizers(type, obj))
             {
                 if (options.DryRun)

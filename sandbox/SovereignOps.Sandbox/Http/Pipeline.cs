@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SovereignOps.Sandbox.Api;
+using SovereignOps.Sandbox.Cluster;
 using SovereignOps.Sandbox.Discovery;
 using SovereignOps.Sandbox.Faults;
 using SovereignOps.Sandbox.Metrics;
@@ -20,6 +21,7 @@ internal sealed class Pipeline(
     ResourceHandler resources,
     OpenApiDocuments openApi,
     FaultAdmin faultAdmin,
+    ClusterAdmin clusterAdmin,
     FaultInjector faults,
     SandboxMetrics metrics,
     string token,
@@ -87,6 +89,12 @@ internal sealed class Pipeline(
         if (path.StartsWith("/sandbox/faults", StringComparison.Ordinal))
         {
             await faultAdmin.HandleAsync(context, path);
+            return;
+        }
+
+        if (path.StartsWith("/sandbox/nodes", StringComparison.Ordinal))
+        {
+            await clusterAdmin.HandleAsync(context, path);
             return;
         }
 

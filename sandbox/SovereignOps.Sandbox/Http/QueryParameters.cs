@@ -93,8 +93,20 @@ internal static class QueryParameters
             policy = orphan == "true" ? PropagationPolicy.Orphan : PropagationPolicy.Background;
         }
 
+        long? grace = fromBody.GracePeriodSeconds;
+        if (Get(request, "gracePeriodSeconds") is { Length: > 0 } graceText)
+        {
+            if (!long.TryParse(graceText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsedGrace))
+            {
+                return ApiError.BadRequest($"invalid gracePeriodSeconds: {graceText}");
+            }
+
+            grace = parsedGrace;
+        }
+
         return fromBody with
         {
+            GracePeriodSeconds = grace,
             PropagationPolicy = policy,
             DryRun = fromBody.DryRun || request.Query["dryRun"].Count > 0,
         };

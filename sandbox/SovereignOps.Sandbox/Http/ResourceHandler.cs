@@ -35,6 +35,12 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
             return;
         }
 
+        if (info.Subresource == "binding" && info.Name is { } bound)
+        {
+            await BindAsync(context, ns, bound);
+            return;
+        }
+
         var task = (method, info.Name) switch
         {
             ("GET", null) when info.LegacyWatch || QueryParameters.Flag(context.Request, "watch") => WatchAsync(context, type, info.Namespace),
@@ -56,6 +62,7 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
         "status" => type.HasStatus,
         "finalize" => type.Group.Length == 0 && type.Plural == "namespaces",
         "scale" => type.HasScale,
+        "binding" => type.Group.Length == 0 && type.Plural == "pods",
         _ => false,
     };
 
@@ -260,6 +267,37 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
         await HttpResponses.WriteJsonAsync(context, 200, result.Value);
     }
 
+    /// <summary>POST pods/{name}/binding: a scheduler assigns the pod to a node; answered with a Success Status (201).</summary>
+    private async Task BindAsync(HttpContext context, string ns, string name)
+    {
+        context.Items[RequestAccounting.VerbKey] = "create";
+        if (context.Request.Method != "POST")
+        {
+            await HttpResponses.WriteErrorAsync(context, ApiError.MethodNotAllowed($"{context.Request.Method} is not supported on the binding subresource"));
+            return;
+        }
+
+        var input = await ReadInputAsync(context);
+        var body = input.Error is null ? PatchDocuments.ParseObject(input.Body) : input.Error;
+        if (!body.Succeeded)
+        {
+            await HttpResponses.WriteErrorAsync(context, body.Error);
+            return;
+        }
+
+        var bound = api.Bind(ns, name, body.Value, input.Options!);
+        if (!bound.Succeeded)
+        {
+            await HttpResponses.WriteErrorAsync(context, bound.Error);
+            return;
+        }
+
+        var success = HttpResponses.Success(null, "", "pods", null);
+        success["code"] = 201;
+        success.Remove("details");
+        await HttpResponses.WriteJsonAsync(context, 201, success);
+    }
+
     private async Task DeleteAsync(HttpContext context, ResourceType type, string ns, string name)
     {
         context.Items[RequestAccounting.VerbKey] = "delete";
@@ -381,6 +419,7 @@ internal sealed class ResourceHandler(ResourceApi api, TableConverter tables, Wa
                 PreconditionUid = preconditions?.GetString("uid"),
                 PreconditionResourceVersion = preconditions?.GetString("resourceVersion"),
                 DryRun = json["dryRun"] is JsonArray { Count: > 0 },
+                GracePeriodSeconds = json.GetLong("gracePeriodSeconds"),
             };
         }
 

@@ -58,6 +58,8 @@ public static class BuiltInResources
                 "reason", "reportingController", "type",
             ],
         },
+        Of("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, []),
+        Of("apps", "v1", "controllerrevisions", "ControllerRevision", true, []),
         Of("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, ["netpol"]) with { TracksGeneration = true },
         Of("networking.k8s.io", "v1", "ingresses", "Ingress", true, ["ing"]) with { HasStatus = true, TracksGeneration = true },
         Of("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, ["pdb"]) with

@@ -35,6 +35,12 @@ internal static class BuiltInPrinters
             (o, now) => [Text(o, "spec.type", "ClusterIP"), Text(o, "spec.clusterIP", "<none>"), ExternalIps(o), ServicePorts(o), AgeOf(o, now), MapText(o, "spec.selector")],
             ageIncluded: true),
         ("", "endpoints") => Printer([Str("Endpoints", "Endpoints of the service.")], (o, _) => [EndpointAddresses(o)]),
+        ("discovery.k8s.io", "endpointslices") => Printer(
+            [Str("AddressType", "The IP protocol family of the addresses."), Str("Ports", "The ports of the endpoints."), Str("Endpoints", "The addresses of the endpoints.")],
+            (o, _) => [Text(o, "addressType"), SlicePorts(o), SliceAddresses(o)]),
+        ("apps", "controllerrevisions") => Printer(
+            [Str("Controller", "The controller of the revision."), Int("Revision", "The revision number.")],
+            (o, _) => [RevisionController(o), Number(o, "revision")]),
         ("", "configmaps") => Printer([Int("Data", "Number of data entries.")], (o, _) => [Count(o, "data") + Count(o, "binaryData")]),
         ("", "secrets") => Printer([Str("Type", "The type of secret."), Int("Data", "Number of data entries.")], (o, _) => [Text(o, "type", "Opaque"), Count(o, "data")]),
         ("", "serviceaccounts") => Printer([Int("Secrets", "Number of secrets.")], (o, _) => [Count(o, "secrets")]),
@@ -70,8 +76,10 @@ internal static class BuiltInPrinters
             (o, _) => [Number(o, "status.desiredNumberScheduled"), Number(o, "status.currentNumberScheduled"), Number(o, "status.numberReady"),
                 Number(o, "status.updatedNumberScheduled"), Number(o, "status.numberAvailable"), MapText(o, "spec.template.spec.nodeSelector")]),
         ("batch", "jobs") => Printer(
-            [Str("Status", "Status of the job."), Str("Completions", "The completion status of the job."), Str("Duration", "Time required to complete the job.")],
-            (o, now) => [JobStatus(o), $"{Number(o, "status.succeeded")}/{Number(o, "spec.completions", 1)}", JobDuration(o, now)]),
+            [Str("Status", "Status of the job."), Str("Completions", "The completion status of the job."), Str("Duration", "Time required to complete the job."),
+             Str("Containers", "Names of each container in the template.", 1), Str("Images", "Images referenced by each container in the template.", 1),
+             Str("Selector", "Label selector for pods.", 1)],
+            (o, now) => [JobStatus(o), JobCompletions(o), JobDuration(o, now), ContainerField(o, "name"), ContainerField(o, "image"), SelectorText(o)]),
         ("batch", "cronjobs") => Printer(
             [Str("Schedule", "The schedule."), Str("Timezone", "The time zone."), Str("Suspend", "Whether suspended."), Int("Active", "Active jobs."), Str("Last Schedule", "Last schedule time.")],
             (o, now) => [Text(o, "spec.schedule"), Text(o, "spec.timeZone", "<none>"), Text(o, "spec.suspend", "False"), Count(o, "status.active"),
@@ -223,11 +231,12 @@ internal static class BuiltInPrinters
     private static string NodeStatus(JsonObject o)
     {
         var ready = (o.At("status.conditions") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.GetString("type") == "Ready");
+        // As kubectl's printer: a Ready condition that is False or Unknown both print NotReady; only a missing one is Unknown.
         var status = ready?.GetString("status") switch
         {
+            null => "Unknown",
             "True" => "Ready",
-            "False" => "NotReady",
-            _ => "Unknown",
+            _ => "NotReady",
         };
         return o.At("spec.unschedulable") is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned ? status + ",SchedulingDisabled" : status;
     }
@@ -303,19 +312,50 @@ internal static class BuiltInPrinters
         }));
     }
 
+    /// <summary>ip:port per port and address, the first three then "+ N more...", as kubectl shows Endpoints.</summary>
     private static string EndpointAddresses(JsonObject o)
     {
         var endpoints = new List<string>();
         foreach (var subset in (o["subsets"] as JsonArray)?.OfType<JsonObject>() ?? [])
         {
+            var addresses = (subset["addresses"] as JsonArray)?.OfType<JsonObject>().Select(a => a.GetString("ip") ?? "").ToList() ?? [];
             var ports = (subset["ports"] as JsonArray)?.OfType<JsonObject>().Select(p => p.GetLong("port")).ToList() ?? [];
-            foreach (var address in (subset["addresses"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            {
-                endpoints.AddRange(ports.Count == 0 ? [address.GetString("ip") ?? ""] : ports.Select(p => $"{address.GetString("ip")}:{p}"));
-            }
+            endpoints.AddRange(ports.Count == 0 ? addresses : ports.SelectMany(port => addresses.Select(ip => $"{ip}:{port}")));
         }
 
-        return endpoints.Count == 0 ? "<none>" : string.Join(",", endpoints);
+        return endpoints.Count == 0 ? "<none>" : FirstThree(endpoints);
+    }
+
+    private static string SlicePorts(JsonObject o)
+    {
+        var ports = (o["ports"] as JsonArray)?.OfType<JsonObject>()
+            .Select(p => p.GetLong("port") is { } port ? port.ToString(CultureInfo.InvariantCulture) : p.GetString("name") ?? "*").ToList() ?? [];
+        return ports.Count == 0 ? "<unset>" : FirstThree(ports);
+    }
+
+    private static string SliceAddresses(JsonObject o)
+    {
+        var addresses = (o["endpoints"] as JsonArray)?.OfType<JsonObject>().SelectMany(e => e.StringList("addresses")).ToList() ?? [];
+        return addresses.Count == 0 ? "<unset>" : FirstThree(addresses);
+    }
+
+    private static string FirstThree(List<string> items) =>
+        items.Count > 3 ? $"{string.Join(",", items.Take(3))} + {items.Count - 3} more..." : string.Join(",", items);
+
+    /// <summary>The controller of a revision as kind.group/name (e.g. statefulset.apps/db).</summary>
+    private static string RevisionController(JsonObject o)
+    {
+        var owner = (o.Metadata()["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(r => r["controller"] is JsonValue c && c.TryGetValue<bool>(out var isController) && isController);
+        if (owner is null)
+        {
+            return "<none>";
+        }
+
+        var apiVersion = owner.GetString("apiVersion") ?? "";
+        var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+        var kind = (owner.GetString("kind") ?? "").ToLowerInvariant();
+        return $"{(group.Length == 0 ? kind : kind + "." + group)}/{owner.GetString("name")}";
     }
 
     private static string AccessModes(JsonObject o)
@@ -344,7 +384,33 @@ internal static class BuiltInPrinters
             return "Failed";
         }
 
-        return o.Metadata()["deletionTimestamp"] is not null ? "Terminating" : "Running";
+        if (o.Metadata()["deletionTimestamp"] is not null)
+        {
+            return "Terminating";
+        }
+
+        foreach (var type in new[] { "Suspended", "FailureTarget", "SuccessCriteriaMet" })
+        {
+            if (conditions.Contains(type))
+            {
+                return type;
+            }
+        }
+
+        return "Running";
+    }
+
+    /// <summary>succeeded/completions; without completions, succeeded/1 and the parallelism when above one.</summary>
+    private static string JobCompletions(JsonObject o)
+    {
+        var succeeded = Number(o, "status.succeeded");
+        if (o.At("spec.completions") is JsonValue completions && completions.TryGetValue<long>(out var total))
+        {
+            return $"{succeeded}/{total}";
+        }
+
+        var parallelism = Number(o, "spec.parallelism");
+        return parallelism > 1 ? $"{succeeded}/1 of {parallelism}" : $"{succeeded}/1";
     }
 
     private static string JobDuration(JsonObject o, DateTimeOffset now)

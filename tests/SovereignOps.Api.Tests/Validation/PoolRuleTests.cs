@@ -78,7 +78,23 @@ public sealed class PoolRuleTests
         var bundle = SampleBundle.Create();
         bundle.Pools[1].Spec.Partitioning.MigProfiles = [new MigProfile { Profile = "1g.20gb", PerGpu = 5 }];
 
-        RuleAssert.Single(new PoolCapacityRule(), bundle, "spec.partitioning.migProfiles", "take 100 GB of each GPU; a A100-80GB has 80");
+        RuleAssert.Single(new PoolCapacityRule(), bundle, "spec.partitioning.migProfiles", "take 100 GB (10 of 8 memory slices) of each GPU; a A100-80GB has 80 GB");
+    }
+
+    [Theory]
+    [InlineData("H200-141GB", "3g.71gb", 2)]
+    [InlineData("H200-141GB", "1g.18gb", 7)]
+    [InlineData("H100-80GB", "3g.40gb", 2)]
+    [InlineData("H100-80GB", "1g.10gb", 7)]
+    [InlineData("A100-40GB", "3g.20gb", 2)]
+    public void Full_nvidia_mig_layouts_whose_rounded_names_add_up_past_the_gpu_are_accepted(string model, string profile, int perGpu)
+    {
+        var bundle = SampleBundle.Create();
+        bundle.Pools[1].Spec.Gpu.Model = model;
+        bundle.Pools[1].Spec.Gpu.MemoryGiB = PoolCapacityRule.NominalMemoryGiB(model)!.Value;
+        bundle.Pools[1].Spec.Partitioning.MigProfiles = [new MigProfile { Profile = profile, PerGpu = perGpu }];
+
+        Assert.Empty(RuleAssert.Run(new PoolCapacityRule(), bundle));
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using SovereignOps.Sandbox.Tests.Infrastructure;
 namespace SovereignOps.Sandbox.Tests.Client;
 
 /// <summary>Create, read, update and delete through KubernetesClient, with the API server's error semantics.</summary>
-public sealed class ObjectLifecycleTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public sealed class ObjectLifecycleTests(ApiServerOnlyFixture sandbox) : IClassFixture<ApiServerOnlyFixture>
 {
     private readonly Kubernetes _client = sandbox.Client;
 

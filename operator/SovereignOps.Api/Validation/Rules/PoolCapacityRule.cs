@@ -6,12 +6,20 @@ namespace SovereignOps.Api.Validation.Rules;
 
 /// <summary>
 /// Counts that each pass the schema's bounds but cannot hold together: more usable memory than the GPU
-/// model has, or MIG partitions that need more compute slices or memory than one GPU offers.
+/// model has, or MIG partitions that need more compute slices or memory slices than one GPU offers.
 /// </summary>
+/// <remarks>
+/// MIG divides a GPU's memory into eight equal slices and names each profile after the memory it gets,
+/// rounded (an H200-141GB's <c>3g.71gb</c> is four slices of 17.6 GB). Adding the named gigabytes would refuse
+/// valid layouts such as two <c>3g.71gb</c> (142 "GB" on 141), so memory is counted in slices.
+/// </remarks>
 public sealed partial class PoolCapacityRule : IBundleRule
 {
     /// <summary>Compute slices of a MIG-capable GPU: a profile <c>Ng.Mgb</c> takes N of them.</summary>
     public const int MigComputeSlicesPerGpu = 7;
+
+    /// <summary>Memory slices of a MIG-capable GPU: a profile takes its share of the memory in eighths.</summary>
+    public const int MigMemorySlicesPerGpu = 8;
 
     public IEnumerable<ValidationError> Check(BundleIndex bundle)
     {
@@ -31,17 +39,17 @@ public sealed partial class PoolCapacityRule : IBundleRule
 
             if (pool.Spec.Partitioning.Mode == "MIG")
             {
-                var (slices, memory) = MigDemand(pool.Spec.Partitioning.MigProfiles);
+                var (slices, memory, memorySlices) = MigDemand(pool.Spec.Partitioning.MigProfiles, nominal);
                 if (slices > MigComputeSlicesPerGpu)
                 {
                     yield return bundle.Error(pool, "spec.partitioning.migProfiles",
                         $"the MIG profiles take {slices} compute slices of each GPU; a {gpu.Model} has {MigComputeSlicesPerGpu}");
                 }
 
-                if (memory > nominal)
+                if (memorySlices > MigMemorySlicesPerGpu)
                 {
                     yield return bundle.Error(pool, "spec.partitioning.migProfiles",
-                        $"the MIG profiles take {memory} GB of each GPU; a {gpu.Model} has {nominal}");
+                        $"the MIG profiles take {memory} GB ({memorySlices} of {MigMemorySlicesPerGpu} memory slices) of each GPU; a {gpu.Model} has {nominal} GB");
                 }
             }
         }
@@ -54,21 +62,25 @@ public sealed partial class PoolCapacityRule : IBundleRule
         return match.Success ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
     }
 
-    private static (int Slices, int MemoryGb) MigDemand(IEnumerable<MigProfile> profiles)
+    private static (int Slices, int MemoryGb, int MemorySlices) MigDemand(IEnumerable<MigProfile> profiles, int nominalGb)
     {
+        var sliceGb = (double)nominalGb / MigMemorySlicesPerGpu;
         var slices = 0;
         var memory = 0;
+        var memorySlices = 0;
         foreach (var profile in profiles)
         {
             var match = MigProfileShape().Match(profile.Profile);
             if (match.Success)
             {
+                var gb = int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
                 slices += int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) * profile.PerGpu;
-                memory += int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture) * profile.PerGpu;
+                memory += gb * profile.PerGpu;
+                memorySlices += Math.Max(1, (int)Math.Round(gb / sliceGb, MidpointRounding.AwayFromZero)) * profile.PerGpu;
             }
         }
 
-        return (slices, memory);
+        return (slices, memory, memorySlices);
     }
 
     [GeneratedRegex("-([0-9]{1,4})GB$")]
