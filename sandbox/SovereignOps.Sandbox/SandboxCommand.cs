@@ -11,6 +11,9 @@ public sealed record SandboxCommandOptions
     public string? KubeconfigPath { get; init; }
 
     public ImmutableArray<string> NodeFiles { get; init; } = [];
+
+    /// <summary>Seeds the scheduler's tie-break: the same seed places the same pods on the same nodes.</summary>
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>
@@ -21,7 +24,7 @@ public static class SandboxCommand
 {
     public const string DefaultKubeconfig = ".sovereign/sandbox.kubeconfig";
 
-    /// <summary>Parses <c>[--port N] [--kubeconfig FILE] [--nodes FILE]...</c>; returns null and an error for bad usage.</summary>
+    /// <summary>Parses <c>[--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]</c>; returns null and an error for bad usage.</summary>
     public static SandboxCommandOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
@@ -45,8 +48,12 @@ public static class SandboxCommand
                     nodes.Add(value);
                     i++;
                     break;
+                case "--seed" when value is not null && int.TryParse(value, out var seed):
+                    options = options with { Seed = seed };
+                    i++;
+                    break;
                 default:
-                    error = $"unexpected argument '{arg}'; usage: sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]...";
+                    error = $"unexpected argument '{arg}'; usage: sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]";
                     return null;
             }
         }
@@ -68,7 +75,7 @@ public static class SandboxCommand
         SandboxServer server;
         try
         {
-            server = await SandboxServer.StartAsync(new SandboxOptions { Port = options.Port, NodeFiles = options.NodeFiles, Log = Console.Error }, cancellationToken);
+            server = await SandboxServer.StartAsync(new SandboxOptions { Port = options.Port, NodeFiles = options.NodeFiles, Seed = options.Seed, Log = Console.Error }, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
@@ -82,6 +89,11 @@ public static class SandboxCommand
             server.WriteKubeconfig(kubeconfig);
             await output.WriteLineAsync($"sandbox API server listening on {server.Url} (ready in {started.ElapsedMilliseconds} ms)");
             await output.WriteLineAsync($"kubeconfig written to {kubeconfig}");
+            if (!options.NodeFiles.IsEmpty)
+            {
+                await output.WriteLineAsync($"simulated cluster: {server.Store.List(new Registry.GroupResource("", "nodes"), null).Items.Count} nodes, scheduler seed {options.Seed}");
+            }
+
             await output.WriteLineAsync($"try: KUBECONFIG={kubeconfig} kubectl get namespaces");
             await output.WriteLineAsync("press Ctrl-C to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);

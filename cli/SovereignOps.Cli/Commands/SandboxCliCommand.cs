@@ -7,7 +7,7 @@ using SovereignOps.Sandbox;
 namespace SovereignOps.Cli.Commands;
 
 /// <summary>
-/// <c>sovereignctl sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]...</c>: runs the embedded
+/// <c>sovereignctl sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]</c>: runs the embedded
 /// Kubernetes-compatible API server in the foreground until Ctrl-C (or SIGTERM), then stops cleanly.
 /// </summary>
 public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<SandboxCliCommand.Settings>
@@ -26,6 +26,11 @@ public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<Sandb
         [CommandOption("--nodes <FILE>")]
         [Description("A YAML file of v1 Node objects to load; repeat for several files.")]
         public string[] Nodes { get; init; } = [];
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Seeds the simulated scheduler's choice between equally good nodes (default 1).")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
 
         public override ValidationResult Validate() =>
             Port is >= 0 and <= 65535 ? ValidationResult.Success() : ValidationResult.Error("--port must lie between 0 and 65535");
@@ -47,7 +52,7 @@ public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<Sandb
         });
         try
         {
-            var options = new SandboxCommandOptions { Port = settings.Port, KubeconfigPath = settings.Kubeconfig, NodeFiles = [.. settings.Nodes] };
+            var options = new SandboxCommandOptions { Port = settings.Port, KubeconfigPath = settings.Kubeconfig, NodeFiles = [.. settings.Nodes], Seed = settings.Seed };
             return await SandboxCommand.RunAsync(options, console.Profile.Out.Writer, stop.Token);
         }
         finally

@@ -231,11 +231,12 @@ internal static class BuiltInPrinters
     private static string NodeStatus(JsonObject o)
     {
         var ready = (o.At("status.conditions") as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.GetString("type") == "Ready");
+        // As kubectl's printer: a Ready condition that is False or Unknown both print NotReady; only a missing one is Unknown.
         var status = ready?.GetString("status") switch
         {
+            null => "Unknown",
             "True" => "Ready",
-            "False" => "NotReady",
-            _ => "Unknown",
+            _ => "NotReady",
         };
         return o.At("spec.unschedulable") is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned ? status + ",SchedulingDisabled" : status;
     }

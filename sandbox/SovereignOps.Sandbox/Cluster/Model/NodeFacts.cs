@@ -14,7 +14,7 @@ public enum NodeReadiness
 }
 
 /// <summary>What the simulated cluster needs to know about one Node, read once from its stored JSON.</summary>
-public sealed class NodeFacts
+public sealed record NodeFacts
 {
     public required string Name { get; init; }
 

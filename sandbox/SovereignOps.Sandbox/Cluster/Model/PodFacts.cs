@@ -10,7 +10,7 @@ namespace SovereignOps.Sandbox.Cluster.Model;
 /// What the simulated cluster needs to know about one pod, read once from its stored JSON: identity,
 /// placement constraints, resource requests, lifecycle state and the sandbox annotations.
 /// </summary>
-public sealed class PodFacts
+public sealed record PodFacts
 {
     public const string StartDelayAnnotation = "sandbox.sovereignops.io/start-delay";
     public const string RunDurationAnnotation = "sandbox.sovereignops.io/run-duration";

@@ -52,12 +52,15 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
         }
     }
 
-    /// <summary>Schedules every pod in the active queue; nodes are read once and kept current as pods are bound.</summary>
-    public void RunPass()
+    /// <summary>
+    /// Schedules up to <paramref name="limit"/> pods of the active queue (nodes are read once and kept current as
+    /// pods are bound), so that a long queue does not hold up the kubelets and timers; true when pods remain.
+    /// </summary>
+    public bool RunPass(int limit)
     {
         if (_queue.ActiveCount == 0)
         {
-            return;
+            return false;
         }
 
         var candidates = state.Nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal).Select(state.Candidate).ToList();
@@ -67,7 +70,7 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
             index[candidates[i].Node.Name] = i;
         }
 
-        while (_queue.Pop() is { } pod)
+        for (var tried = 0; tried < limit && _queue.Pop() is { } pod; tried++)
         {
             var decision = core.Decide(pod, candidates);
             if (decision.NodeName is { } node)
@@ -83,6 +86,8 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
             _queue.Park(pod);
             ReportUnschedulable(pod, decision.Message);
         }
+
+        return _queue.ActiveCount > 0;
     }
 
     private bool Bind(PodFacts pod, string node)
