@@ -17,6 +17,18 @@ public sealed class OperatorOptionsTests
         Assert.Equal(9090, options.MetricsPort);
     }
 
+    [Fact]
+    public void Scopes_by_namespace_and_runs_the_sandbox_on_request()
+    {
+        var (options, error) = OperatorOptions.Parse(["--sandbox", "--namespace", "th-national-ai", "--watch-namespaces", "kr-public-ai", "--lease-namespace", "ops"]);
+
+        Assert.Null(error);
+        Assert.NotNull(options);
+        Assert.True(options.Sandbox);
+        Assert.Equal(["th-national-ai", "kr-public-ai"], options.WatchNamespaces);
+        Assert.Equal("ops", options.LeaseNamespace);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--kubeconfig")]

@@ -25,18 +25,35 @@ public static class ClusterSnapshot
 
     /// <summary>
     /// A digest of everything the plan depends on: identity, generation and deletion of every custom
-    /// resource (status writes do not change it), and the resourceVersion of every node (labels,
-    /// allocatable GPUs and readiness live outside a generation). Equal digests give equal plans.
+    /// resource (status writes do not change it), and of every node what the planner reads — labels,
+    /// allocatable resources, cordoning and readiness — but not the kubelet's heartbeats, which
+    /// rewrite node status every few seconds. Equal digests give equal plans.
     /// </summary>
     public static string Fingerprint(ClusterInformers informers)
     {
         var text = new StringBuilder();
-        Append(text, informers.Policies.Cache.List(), specOnly: true);
-        Append(text, informers.Profiles.Cache.List(), specOnly: true);
-        Append(text, informers.Pools.Cache.List(), specOnly: true);
-        Append(text, informers.Models.Cache.List(), specOnly: true);
-        Append(text, informers.Catalogs.Cache.List(), specOnly: true);
-        Append(text, informers.Nodes.Cache.List(), specOnly: false);
+        Append(text, informers.Policies.Cache.List());
+        Append(text, informers.Profiles.Cache.List());
+        Append(text, informers.Pools.Cache.List());
+        Append(text, informers.Models.Cache.List());
+        Append(text, informers.Catalogs.Cache.List());
+        foreach (var node in informers.Nodes.Cache.List().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal))
+        {
+            text.Append(node.Metadata.Name).Append(' ').Append(node.Metadata.Uid).Append(' ').Append(node.Spec?.Unschedulable == true)
+                .Append(' ').Append(node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status);
+            foreach (var (key, value) in (node.Metadata.Labels ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                text.Append(' ').Append(key).Append('=').Append(value);
+            }
+
+            foreach (var (resource, quantity) in (node.Status?.Allocatable ?? new Dictionary<string, ResourceQuantity>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                text.Append(' ').Append(resource).Append(':').Append(quantity);
+            }
+
+            text.Append('\n');
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -47,13 +64,13 @@ public static class ClusterSnapshot
             .OrderBy(o => o.Metadata.NamespaceProperty, StringComparer.Ordinal)
             .ThenBy(o => o.Metadata.Name, StringComparer.Ordinal)];
 
-    private static void Append<T>(StringBuilder text, IEnumerable<T> objects, bool specOnly)
+    private static void Append<T>(StringBuilder text, IEnumerable<T> objects)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         foreach (var meta in objects.Select(o => o.Metadata).OrderBy(m => m.NamespaceProperty, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
             text.Append(meta.NamespaceProperty).Append('/').Append(meta.Name).Append(' ').Append(meta.Uid).Append(' ')
-                .Append(specOnly ? meta.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) : meta.ResourceVersion)
+                .Append(meta.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Append(meta.DeletionTimestamp is null ? "" : " deleting").Append('\n');
         }
     }

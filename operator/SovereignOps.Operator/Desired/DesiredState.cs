@@ -13,6 +13,10 @@ namespace SovereignOps.Operator.Desired;
 public sealed class DesiredState(ClusterInformers informers, HelmRenderer renderer)
 {
     private readonly Lock _gate = new();
+
+    // Helm processes are a machine resource, bounded for the whole process (every host in it): two
+    // per processor, one waiting on the disk while the other computes, as the CLI's pipeline does.
+    private static readonly SemaphoreSlim RenderSlots = new(2 * Environment.ProcessorCount);
     private Snapshot? _current;
 
     public HelmRenderer Renderer => renderer;
@@ -30,7 +34,7 @@ public sealed class DesiredState(ClusterInformers informers, HelmRenderer render
         }
 
         var render = snapshot.Renders.GetOrAdd(profileName, _ => new Lazy<Task<ProfileRender>>(
-            () => ProfileRender.RenderAsync(renderer, profile, CancellationToken.None)));
+            () => ProfileRender.RenderAsync(renderer, profile, RenderSlots, CancellationToken.None)));
         try
         {
             return (snapshot.View, profile, await render.Value.WaitAsync(cancellationToken));

@@ -24,10 +24,25 @@ public sealed class ProfileRender
 
     public RenderedUnit? Unit(string subject) => _units.GetValueOrDefault(subject);
 
-    public static async Task<ProfileRender> RenderAsync(HelmRenderer renderer, DeployableProfile profile, CancellationToken cancellationToken)
+    /// <param name="renderer">The process's renderer, whose cache makes unchanged units free.</param>
+    /// <param name="profile">What to render.</param>
+    /// <param name="slots">Bounds helm processes across every profile rendering at once.</param>
+    /// <param name="cancellationToken">Stops waiting for a slot or a render.</param>
+    public static async Task<ProfileRender> RenderAsync(HelmRenderer renderer, DeployableProfile profile, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var units = ProfileRenderUnits.For(profile.Plan);
-        var results = await Task.WhenAll(units.Select(u => renderer.RenderAsync(u.Values, cancellationToken)));
+        var results = await Task.WhenAll(units.Select(async u =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await renderer.RenderAsync(u.Values, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
         var mirror = profile.Plan.Profile.Spec.Registry.Mirror;
         var objects = new Dictionary<string, List<RenderedObject>>(StringComparer.Ordinal);
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);

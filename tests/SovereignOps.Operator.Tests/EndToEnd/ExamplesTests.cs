@@ -61,16 +61,17 @@ public sealed class ExamplesTests(ExamplesFixture fixture) : IClassFixture<Examp
         var writes = Cluster.OperatorWrites();
         var reconciles = Reconciles();
 
-        // Touch every node and policy: each wakes the pools, profiles, models and catalogs that depend
-        // on it (a node even gives the planner a new cluster state), none of which should change anything.
+        // Label every node and policy: each wakes the pools, profiles, models and catalogs that depend
+        // on it, and a node's labels give the planner a new cluster state to plan and render again;
+        // none of it may change anything.
         foreach (var node in await Cluster.ListAsync<V1Node>())
         {
-            await Cluster.PatchAsync("node", null, node.Metadata.Name, Annotation("sovereignops.test/touched", "1"));
+            await Cluster.PatchAsync("node", null, node.Metadata.Name, Label("sovereignops.test/touched", "1"));
         }
 
         foreach (var policy in await Cluster.ListAsync<DataResidencyPolicy>())
         {
-            await Cluster.PatchAsync("dataresidencypolicy", null, policy.Metadata.Name, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["sovereignops.test/touched"] = "1" } } });
+            await Cluster.PatchAsync("dataresidencypolicy", null, policy.Metadata.Name, Label("sovereignops.test/touched", "1"));
         }
 
         await Eventually.TrueAsync(() => Reconciles() >= reconciles + 20, "the touched objects' dependents were reconciled", TimeSpan.FromSeconds(30));
@@ -197,6 +198,6 @@ public sealed class ExamplesTests(ExamplesFixture fixture) : IClassFixture<Examp
             return (ready is { Status: "False" } && ready.Reason == reason, $"{ready?.Status} {ready?.Reason}: {ready?.Message}");
         }, $"{ns}/{name} is Ready=False with reason {reason}", Converge);
 
-    private static JsonObject Annotation(string key, string value) =>
-        new() { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [key] = value } } };
+    private static JsonObject Label(string key, string value) =>
+        new() { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { [key] = value } } };
 }
