@@ -6,8 +6,11 @@ namespace SovereignOps.Rendering.Pipeline;
 /// <summary>Every chart render of one planned profile: its tenant baseline, each model, each approved bound agent.</summary>
 public static class ProfileRenderUnits
 {
+    /// <summary>The units with every model's rollout rendered as requested.</summary>
+    public static IReadOnlyList<RenderUnit> For(ProfilePlan profile) => For(profile, surgeFits: null);
+
     /// <param name="surgeFits">Whether a model's pool has room for a surge replica; null renders the requested rollout unchanged.</param>
-    public static IReadOnlyList<RenderUnit> For(ProfilePlan profile, Func<PlannedModel, bool>? surgeFits = null)
+    public static IReadOnlyList<RenderUnit> For(ProfilePlan profile, Func<PlannedModel, bool>? surgeFits)
     {
         var models = profile.Models
             .OrderBy(m => m.Model.Metadata.Name, StringComparer.Ordinal)
