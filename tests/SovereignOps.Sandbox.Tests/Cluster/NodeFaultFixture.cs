@@ -4,8 +4,8 @@ using SovereignOps.Sandbox.Tests.Infrastructure;
 namespace SovereignOps.Sandbox.Tests.Cluster;
 
 /// <summary>
-/// Two nodes, east-1 and west-1, with node monitoring shortened to about a second: a stopped kubelet turns
-/// its node Unknown within ~1 s and its pods are evicted 1 s later.
+/// Two nodes, east-1 and west-1, with node monitoring shortened to seconds: a stopped kubelet turns its node
+/// Unknown within ~2 s and its pods are evicted 1 s later.
 /// </summary>
 public class NodeFaultFixture : SandboxFixture
 {
@@ -21,7 +21,7 @@ public class NodeFaultFixture : SandboxFixture
             PodStartDelay = TimeSpan.FromMilliseconds(50),
             NodeLeaseInterval = TimeSpan.FromMilliseconds(200),
             NodeMonitorPeriod = TimeSpan.FromMilliseconds(200),
-            NodeMonitorGracePeriod = TimeSpan.FromSeconds(1),
+            NodeMonitorGracePeriod = TimeSpan.FromSeconds(2),
             DefaultTolerationSeconds = 1,
         },
     };

@@ -46,18 +46,23 @@ internal sealed class NodeLifecycleController(ResourceApi api, ClusterState stat
 
     private void ScheduleMonitor(DateTimeOffset due) => timers.At(due, () =>
     {
-        Monitor();
+        Monitor(clock.GetUtcNow() - due);
         ScheduleMonitor(clock.GetUtcNow() + options.NodeMonitorPeriod);
     });
 
-    /// <summary>Nodes whose kubelet went quiet for longer than the grace period are marked Unknown.</summary>
-    private void Monitor()
+    /// <summary>
+    /// Nodes whose kubelet went quiet for longer than the grace period are marked Unknown. The kubelets run on the
+    /// same loop, so when the loop itself ran late (a starved machine) their renewals were late by as much: that
+    /// lateness is added to the grace period, so only a stopped kubelet, never a busy loop, loses its node.
+    /// </summary>
+    private void Monitor(TimeSpan lateness)
     {
         var now = clock.GetUtcNow();
+        var grace = options.NodeMonitorGracePeriod + (lateness > TimeSpan.Zero ? lateness : TimeSpan.Zero);
         foreach (var node in state.Nodes.Values.Where(n => n.Readiness != NodeReadiness.Unknown).ToList())
         {
             var lastHeard = state.LeaseRenewedAt(node.Name) ?? _firstSeen.GetValueOrDefault(node.Name, now);
-            if (now - lastHeard <= options.NodeMonitorGracePeriod)
+            if (now - lastHeard <= grace)
             {
                 continue;
             }
