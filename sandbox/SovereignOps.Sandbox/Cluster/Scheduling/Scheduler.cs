@@ -22,8 +22,6 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
     private readonly Dictionary<string, string> _lastMessage = new(StringComparer.Ordinal);
     private ResourceType? _pods;
 
-    public int Pending => _queue.ActiveCount + _queue.UnschedulableCount;
-
     public static bool IsPending(PodFacts pod) =>
         pod.NodeName.Length == 0 && !pod.IsDeleting && !pod.IsTerminal && pod.SchedulerName is "" or Name;
 
