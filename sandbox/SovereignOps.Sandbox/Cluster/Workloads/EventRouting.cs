@@ -85,26 +85,19 @@ internal sealed class EventRouting(ClusterCache cache, WorkQueue queue)
 
     private void ObservePod(StoreEvent e)
     {
+        // The controllers' own writes are in the cache before their events arrive; those events still route,
+        // so the Services and budgets selecting a pod the controllers created or deleted hear of it.
         PodView? before;
         PodView? after;
         if (e.Type == StoreEventType.Deleted)
         {
-            before = cache.Pods.Remove(e.Object);
+            before = cache.Pods.Remove(e.Object) ?? (e.Previous is { } previous ? PodView.From(previous) : null);
             after = null;
-            if (before is null)
-            {
-                return;
-            }
         }
         else
         {
             var put = cache.Pods.Put(e.Object);
-            if (!put.Changed)
-            {
-                return;
-            }
-
-            (before, after) = (put.Before, put.After);
+            (before, after) = put.Changed ? (put.Before, put.After) : (null, put.After);
         }
 
         var ns = e.Object.Namespace;

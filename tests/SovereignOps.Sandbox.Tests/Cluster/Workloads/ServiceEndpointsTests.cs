@@ -103,6 +103,22 @@ public sealed class ServiceEndpointsTests(WorkloadFixture sandbox) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_disruption_budget_follows_pods_the_controllers_create_and_delete()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("pdb-scale");
+        await _client.PolicyV1.CreateNamespacedPodDisruptionBudgetAsync(Budget("web", minAvailable: 1), ns);
+        var deployment = Deployments.Web("web");
+        deployment.Spec.Replicas = 3;
+        await _client.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
+
+        // No node runs these pods: nothing but the ReplicaSet controller touches them, yet the budget counts them.
+        await Eventually.ReturnsAsync(() => _client.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web", ns), b => b.Status?.ExpectedPods == 3, "the budget expects three pods");
+        await _client.AppsV1.PatchNamespacedDeploymentScaleAsync(new V1Patch("""{"spec":{"replicas":1}}""", V1Patch.PatchType.MergePatch), "web", ns);
+        var scaled = await Eventually.ReturnsAsync(() => _client.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web", ns), b => b.Status?.ExpectedPods == 1, "the budget expects one pod");
+        Assert.Equal((0, 1, 0), (scaled.Status.CurrentHealthy, scaled.Status.DesiredHealthy, scaled.Status.DisruptionsAllowed));
+    }
+
+    [Fact]
     public async Task A_pending_claim_is_bound_with_the_capacity_it_asked_for()
     {
         var ns = await sandbox.CreateNamespaceAsync("pvc");
