@@ -29,11 +29,21 @@ build: tools restore
 	@printf '#!/usr/bin/env bash\nexec "%s/.publish/sovereign-operator/sovereign-operator" "$$@"\n' "$(ROOT)" > bin/sovereign-operator
 	@chmod +x bin/sovereign-operator
 
-test: build
+test: build publish
 	@scripts/test.sh
 
 run: build
 	@scripts/run.sh
+
+# The operator image's content, exactly what the Dockerfile copies: the operator (app/), the pinned
+# helm (bin/helm) and the workload charts it renders (charts/). Nothing else goes into the image.
+IMAGE_DIR := .publish/image
+publish: tools restore
+	rm -rf $(IMAGE_DIR)
+	dotnet publish operator/SovereignOps.Operator/SovereignOps.Operator.csproj -c $(CONFIG) --no-restore --nologo -clp:ErrorsOnly -o $(IMAGE_DIR)/app
+	install -D -m 0755 $(TOOLS)/helm $(IMAGE_DIR)/bin/helm
+	mkdir -p $(IMAGE_DIR)/charts
+	cp -R charts/sovereign-model charts/sovereign-agent charts/sovereign-tenant $(IMAGE_DIR)/charts/
 
 crds: build
 	bin/sovereignctl crds --out crds

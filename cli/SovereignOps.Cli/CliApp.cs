@@ -45,6 +45,28 @@ public static class CliApp
                 .WithDescription("Run the embedded Kubernetes-compatible API server on 127.0.0.1 until Ctrl-C; writes a kubeconfig.")
                 .WithExample("sandbox", "--port", "6443", "--nodes", "examples/thailand/nodes.yaml");
 
+            config.AddCommand<ApplyCommand>("apply")
+                .WithDescription("Validate a bundle, then server-side apply its custom resources and Namespaces (field manager sovereignctl); prints created, configured or unchanged per object.")
+                .WithExample("apply", "examples/thailand")
+                .WithExample("apply", "--dry-run", "examples/korea", "--context", "gov-kr");
+
+            config.AddCommand<DiffCommand>("diff")
+                .WithDescription("Show what apply would change, per object and field, from the server's dry run; exit 0 no change, 1 changes, 2 error.")
+                .WithExample("diff", "examples/thailand");
+
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Each profile as a tree: policy, GPU pools, models and agents with their Ready state; exit 1 when something is not Ready.")
+                .WithExample("status")
+                .WithExample("status", "-n", "th-national-ai", "-o", "json");
+
+            config.AddBranch("upgrade", upgrade =>
+            {
+                upgrade.SetDescription("Upgrade pre-flight for the operator and the clusters.");
+                upgrade.AddCommand<UpgradeCheckCommand>("check")
+                    .WithDescription("PASS/WARN/FAIL per check: Kubernetes version, CRD stored versions, operator version skew, mirrored images, GPU headroom for rollouts, PodDisruptionBudgets, deprecated fields; exit 1 on any FAIL.")
+                    .WithExample("upgrade", "check", "--to-chart", "charts/sovereign-operator", "--mirror-index", "mirror-images.txt");
+            });
+
             config.AddBranch("profile", profile =>
             {
                 profile.SetDescription("Build a government customer's country profile.");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SovereignOps.Sandbox.Cluster;
 
 namespace SovereignOps.Sandbox;
 
@@ -14,6 +15,9 @@ public sealed record SandboxCommandOptions
 
     /// <summary>Seeds the scheduler's tie-break: the same seed places the same pods on the same nodes.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>How long pods tolerate a lost node before eviction (DefaultTolerationSeconds); null keeps the API server's 300.</summary>
+    public long? DefaultTolerationSeconds { get; init; }
 }
 
 /// <summary>
@@ -24,7 +28,7 @@ public static class SandboxCommand
 {
     public const string DefaultKubeconfig = ".sovereign/sandbox.kubeconfig";
 
-    /// <summary>Parses <c>[--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]</c>; returns null and an error for bad usage.</summary>
+    /// <summary>Parses <c>[--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N] [--default-toleration-seconds N]</c>; returns null and an error for bad usage.</summary>
     public static SandboxCommandOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
@@ -52,8 +56,12 @@ public static class SandboxCommand
                     options = options with { Seed = seed };
                     i++;
                     break;
+                case "--default-toleration-seconds" when value is not null && long.TryParse(value, out var tolerationSeconds) && tolerationSeconds >= 0:
+                    options = options with { DefaultTolerationSeconds = tolerationSeconds };
+                    i++;
+                    break;
                 default:
-                    error = $"unexpected argument '{arg}'; usage: sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]";
+                    error = $"unexpected argument '{arg}'; usage: sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N] [--default-toleration-seconds N]";
                     return null;
             }
         }
@@ -75,7 +83,14 @@ public static class SandboxCommand
         SandboxServer server;
         try
         {
-            server = await SandboxServer.StartAsync(new SandboxOptions { Port = options.Port, NodeFiles = options.NodeFiles, Seed = options.Seed, Log = Console.Error }, cancellationToken);
+            server = await SandboxServer.StartAsync(new SandboxOptions
+            {
+                Port = options.Port,
+                NodeFiles = options.NodeFiles,
+                Seed = options.Seed,
+                Cluster = options.DefaultTolerationSeconds is { } seconds ? new ClusterOptions { DefaultTolerationSeconds = seconds } : new ClusterOptions(),
+                Log = Console.Error,
+            }, cancellationToken);
         }
         catch (InvalidOperationException e)
         {

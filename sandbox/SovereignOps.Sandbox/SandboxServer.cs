@@ -94,6 +94,7 @@ public sealed class SandboxServer : IAsyncDisposable
         api.AddAdmission(new CustomResourceAdmission());
         api.AddAdmission(new BuiltInFieldValidation());
         api.AddAdmission(new BuiltInDefaults());
+        api.AddAdmission(new DeploymentStrategyValidation());
         api.AddAdmission(new PodPriority(store));
         api.AddAdmission(new PodResources());
         api.AddAdmission(new DefaultTolerationSeconds(options.Cluster.DefaultTolerationSeconds));

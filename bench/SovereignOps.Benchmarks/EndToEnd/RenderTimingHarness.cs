@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SovereignOps.Api.Bundles;
 using SovereignOps.Planning;
+using SovereignOps.Planning.Capacity;
 using SovereignOps.Rendering;
 using SovereignOps.Rendering.Helm;
 using SovereignOps.Rendering.Pipeline;
@@ -41,7 +42,10 @@ public sealed class RenderTimingHarness(string root, string sovereignctl, string
         var examples = Countries.Select(c => Path.Combine(root, "examples", c)).ToArray();
         var loaded = BundleLoader.Load(examples);
         var bundle = loaded.Bundle ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
-        var units = BundlePlanner.Plan(bundle).Profiles.SelectMany(ProfileRenderUnits.For).ToList();
+        var plan = BundlePlanner.Plan(bundle);
+        var units = plan.Profiles
+            .SelectMany(p => ProfileRenderUnits.For(p, m => RolloutHeadroom.SurgeFits(bundle, plan.Capacity, m.Capacity)))
+            .ToList();
         var charts = Path.Combine(root, "charts");
         var scratch = Directory.CreateTempSubdirectory("sovereignops-render-timing-").FullName;
         try

@@ -7,7 +7,7 @@ using SovereignOps.Sandbox;
 namespace SovereignOps.Cli.Commands;
 
 /// <summary>
-/// <c>sovereignctl sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N]</c>: runs the embedded
+/// <c>sovereignctl sandbox [--port N] [--kubeconfig FILE] [--nodes FILE]... [--seed N] [--default-toleration-seconds N]</c>: runs the embedded
 /// Kubernetes-compatible API server in the foreground until Ctrl-C (or SIGTERM), then stops cleanly.
 /// </summary>
 public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<SandboxCliCommand.Settings>
@@ -32,8 +32,14 @@ public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<Sandb
         [DefaultValue(1)]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--default-toleration-seconds <SECONDS>")]
+        [Description("How long pods stay on a lost node before eviction (default 300, as on a real API server).")]
+        public long? DefaultTolerationSeconds { get; init; }
+
         public override ValidationResult Validate() =>
-            Port is >= 0 and <= 65535 ? ValidationResult.Success() : ValidationResult.Error("--port must lie between 0 and 65535");
+            Port is < 0 or > 65535 ? ValidationResult.Error("--port must lie between 0 and 65535")
+            : DefaultTolerationSeconds < 0 ? ValidationResult.Error("--default-toleration-seconds must not be negative")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -52,7 +58,7 @@ public sealed class SandboxCliCommand(IAnsiConsole console) : AsyncCommand<Sandb
         });
         try
         {
-            var options = new SandboxCommandOptions { Port = settings.Port, KubeconfigPath = settings.Kubeconfig, NodeFiles = [.. settings.Nodes], Seed = settings.Seed };
+            var options = new SandboxCommandOptions { Port = settings.Port, KubeconfigPath = settings.Kubeconfig, NodeFiles = [.. settings.Nodes], Seed = settings.Seed, DefaultTolerationSeconds = settings.DefaultTolerationSeconds };
             return await SandboxCommand.RunAsync(options, console.Profile.Out.Writer, stop.Token);
         }
         finally

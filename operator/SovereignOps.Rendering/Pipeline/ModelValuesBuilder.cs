@@ -11,7 +11,12 @@ namespace SovereignOps.Rendering.Pipeline;
 /// <summary>The <c>sovereign-model</c> values of one planned ModelDeployment.</summary>
 public static class ModelValuesBuilder
 {
-    public static ModelChartValues Build(PlannedModel planned, ProfilePlan profile)
+    /// <param name="surgeFits">
+    /// Whether the pool has room for one more replica (<see cref="RolloutHeadroom.SurgeFits"/>); asked
+    /// only when the model requests a surge. Without room the rollout replaces pods in place instead
+    /// of leaving a surge pod Pending while the rollout stalls.
+    /// </param>
+    public static ModelChartValues Build(PlannedModel planned, ProfilePlan profile, Func<bool>? surgeFits = null)
     {
         var model = planned.Model;
         var spec = model.Spec;
@@ -40,7 +45,7 @@ public static class ModelValuesBuilder
             {
                 Kind = WorkloadFor(layout, fetched, capacity.Replicas),
                 Replicas = spec.Replicas,
-                Rollout = Rollout(spec.Rollout),
+                Rollout = WithinHeadroom(Rollout(spec.Rollout), surgeFits),
             },
             Parallelism = new ParallelismValues
             {
@@ -99,6 +104,17 @@ public static class ModelValuesBuilder
             MaxUnavailable = Bound(rollout.MaxUnavailable) ?? IntOrPercent.Pods(1),
         },
     };
+
+    private static RolloutValues WithinHeadroom(RolloutValues rollout, Func<bool>? surgeFits)
+    {
+        if (rollout.MaxSurge.Value == 0 || surgeFits is null || surgeFits())
+        {
+            return rollout;
+        }
+
+        var unavailable = rollout.MaxUnavailable.Value == 0 ? IntOrPercent.Pods(1) : rollout.MaxUnavailable;
+        return new RolloutValues { MaxSurge = IntOrPercent.Pods(0), MaxUnavailable = unavailable };
+    }
 
     private static IntOrPercent? Bound(IntOrString? value)
     {

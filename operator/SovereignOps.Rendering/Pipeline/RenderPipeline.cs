@@ -1,6 +1,7 @@
 using SovereignOps.Api.Bundles;
 using SovereignOps.Api.Validation;
 using SovereignOps.Planning;
+using SovereignOps.Planning.Capacity;
 using SovereignOps.Planning.Guard;
 using SovereignOps.Rendering.Manifests;
 
@@ -49,7 +50,8 @@ public sealed class RenderPipeline
         }
 
         // Every chart of every profile in one batch, so helm processes stay busy until the last one.
-        var units = plan.Profiles.Select(profile => (Profile: profile, Units: ProfileRenderUnits.For(profile))).ToList();
+        bool SurgeFits(PlannedModel model) => RolloutHeadroom.SurgeFits(bundle, plan.Capacity, model.Capacity);
+        var units = plan.Profiles.Select(profile => (Profile: profile, Units: ProfileRenderUnits.For(profile, SurgeFits))).ToList();
         var results = await RenderAllAsync(units.SelectMany(p => p.Units).ToList(), cancellationToken);
 
         var failures = new List<RenderFailure>();

@@ -44,6 +44,13 @@ public sealed class KubeApi : IDisposable
         return Read<T>(type, result);
     }
 
+    /// <summary>A GET of a path that is not an object, such as <c>version</c>; the body comes back as text.</summary>
+    public async Task<ApiResult<string>> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync("get", HttpMethod.Get, path, null, null, cancellationToken);
+        return result.IsSuccess ? ApiResult.Success(result.Value.Body) : result.Error;
+    }
+
     /// <summary>One page of a list. Items get their apiVersion and kind, which list responses leave out.</summary>
     public async Task<ApiResult<ObjectList<T>>> ListAsync<T>(ResourceType type, ListRequest request, CancellationToken cancellationToken)
         where T : IKubernetesObject<V1ObjectMeta>
@@ -178,6 +185,7 @@ public sealed class KubeApi : IDisposable
         var path = new QueryString(type.ObjectPath(key, options.Subresource))
             .Add("fieldManager", options.FieldManager)
             .Add("force", options.Force)
+            .Add("dryRun", options.DryRun ? "All" : null)
             .ToString();
         return SendAsync("patch", HttpMethod.Patch, path, body, patchType.ContentType(), cancellationToken);
     }

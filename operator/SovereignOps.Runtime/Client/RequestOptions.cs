@@ -42,6 +42,9 @@ public sealed record PatchOptions
 
     /// <summary>For example <c>status</c>: the write then touches nothing but the subresource.</summary>
     public string? Subresource { get; init; }
+
+    /// <summary>Server-side dry run (<c>dryRun=All</c>): admission, defaulting and apply run, nothing is stored.</summary>
+    public bool DryRun { get; init; }
 }
 
 /// <summary>Preconditions and propagation of a DELETE.</summary>

@@ -17,8 +17,6 @@ internal sealed class ClusterState
 
     public IReadOnlyDictionary<string, NodeFacts> Nodes => _nodes;
 
-    public IReadOnlyDictionary<string, PodFacts> Pods => _pods;
-
     public NodeFacts? Node(string name) => _nodes.GetValueOrDefault(name);
 
     public PodFacts? Pod(string key) => _pods.GetValueOrDefault(key);

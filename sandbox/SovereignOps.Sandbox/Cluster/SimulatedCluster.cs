@@ -20,6 +20,9 @@ namespace SovereignOps.Sandbox.Cluster;
 /// </summary>
 public sealed class SimulatedCluster
 {
+    /// <summary>Pods scheduled per turn of the loop before events and timers get their turn.</summary>
+    private const int SchedulingBatch = 256;
+
     private readonly ResourceApi _api;
     private readonly TimeProvider _clock;
     private readonly TextWriter? _log;
@@ -109,8 +112,9 @@ public sealed class SimulatedCluster
             }
 
             Guarded(() => _timers.RunDue(_clock.GetUtcNow()));
-            Guarded(_scheduler.RunPass);
-            if (feed.Events.TryPeek(out _) || _commands.Reader.TryPeek(out _))
+            var morePending = false;
+            Guarded(() => morePending = _scheduler.RunPass(SchedulingBatch));
+            if (morePending || feed.Events.TryPeek(out _) || _commands.Reader.TryPeek(out _))
             {
                 continue;
             }

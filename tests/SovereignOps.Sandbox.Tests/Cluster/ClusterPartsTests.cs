@@ -14,6 +14,14 @@ public sealed class ClusterPartsTests
         Assert.Contains("[--seed N]", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_sandbox_command_can_shorten_the_default_toleration_of_lost_nodes()
+    {
+        Assert.Equal(30, SandboxCommand.Parse(["--default-toleration-seconds", "30"], out _)!.DefaultTolerationSeconds);
+        Assert.Null(SandboxCommand.Parse([], out _)!.DefaultTolerationSeconds);
+        Assert.Null(SandboxCommand.Parse(["--default-toleration-seconds", "-1"], out _));
+    }
+
     [Theory]
     [InlineData("30s", 30_000)]
     [InlineData("1m30s", 90_000)]

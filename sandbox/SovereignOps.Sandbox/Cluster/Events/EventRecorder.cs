@@ -25,6 +25,20 @@ internal sealed class EventRecorder(ResourceApi api, TimeProvider clock)
     public void Warning(InvolvedObject about, string reason, string message, string component, bool aggregate = true) =>
         Record(about, "Warning", reason, message, component, aggregate);
 
+    private static JsonObject Reference(InvolvedObject about)
+    {
+        var reference = new JsonObject { ["kind"] = about.Kind };
+        if (about.Namespace.Length > 0)
+        {
+            reference["namespace"] = about.Namespace;
+        }
+
+        reference["name"] = about.Name;
+        reference["uid"] = about.Uid;
+        reference["apiVersion"] = about.ApiVersion;
+        return reference;
+    }
+
     /// <summary>Forgets the aggregation entries of an object that is gone.</summary>
     public void Forget(string uid)
     {
@@ -60,14 +74,7 @@ internal sealed class EventRecorder(ResourceApi api, TimeProvider clock)
             ["apiVersion"] = "v1",
             ["kind"] = "Event",
             ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-            ["involvedObject"] = new JsonObject
-            {
-                ["kind"] = about.Kind,
-                ["namespace"] = about.Namespace.Length > 0 ? about.Namespace : null,
-                ["name"] = about.Name,
-                ["uid"] = about.Uid,
-                ["apiVersion"] = about.ApiVersion,
-            },
+            ["involvedObject"] = Reference(about),
             ["reason"] = reason,
             ["message"] = message,
             ["source"] = new JsonObject { ["component"] = component },

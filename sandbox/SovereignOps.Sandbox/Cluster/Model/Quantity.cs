@@ -47,10 +47,6 @@ public static class Quantity
         }
     }
 
-    /// <summary>Milli-units back to the short form kubectl shows (whole units when exact).</summary>
-    public static string FormatMilli(long milli) =>
-        milli % 1000 == 0 ? (milli / 1000).ToString(CultureInfo.InvariantCulture) : milli.ToString(CultureInfo.InvariantCulture) + "m";
-
     private static decimal? Multiplier(string suffix)
     {
         if (suffix.Length > 1 && suffix[0] is 'e' or 'E')

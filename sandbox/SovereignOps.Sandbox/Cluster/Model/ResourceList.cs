@@ -17,8 +17,6 @@ public sealed class ResourceList
 
     public long this[string name] => Amounts.GetValueOrDefault(name);
 
-    public bool IsEmpty => Amounts.IsEmpty;
-
     public static ResourceList From(JsonNode? node)
     {
         if (node is not JsonObject map || map.Count == 0)

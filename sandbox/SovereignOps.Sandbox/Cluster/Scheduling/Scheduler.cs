@@ -22,8 +22,6 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
     private readonly Dictionary<string, string> _lastMessage = new(StringComparer.Ordinal);
     private ResourceType? _pods;
 
-    public int Pending => _queue.ActiveCount + _queue.UnschedulableCount;
-
     public static bool IsPending(PodFacts pod) =>
         pod.NodeName.Length == 0 && !pod.IsDeleting && !pod.IsTerminal && pod.SchedulerName is "" or Name;
 
@@ -52,12 +50,15 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
         }
     }
 
-    /// <summary>Schedules every pod in the active queue; nodes are read once and kept current as pods are bound.</summary>
-    public void RunPass()
+    /// <summary>
+    /// Schedules up to <paramref name="limit"/> pods of the active queue (nodes are read once and kept current as
+    /// pods are bound), so that a long queue does not hold up the kubelets and timers; true when pods remain.
+    /// </summary>
+    public bool RunPass(int limit)
     {
         if (_queue.ActiveCount == 0)
         {
-            return;
+            return false;
         }
 
         var candidates = state.Nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal).Select(state.Candidate).ToList();
@@ -67,7 +68,7 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
             index[candidates[i].Node.Name] = i;
         }
 
-        while (_queue.Pop() is { } pod)
+        for (var tried = 0; tried < limit && _queue.Pop() is { } pod; tried++)
         {
             var decision = core.Decide(pod, candidates);
             if (decision.NodeName is { } node)
@@ -83,6 +84,8 @@ internal sealed class Scheduler(ResourceApi api, ClusterState state, EventRecord
             _queue.Park(pod);
             ReportUnschedulable(pod, decision.Message);
         }
+
+        return _queue.ActiveCount > 0;
     }
 
     private bool Bind(PodFacts pod, string node)

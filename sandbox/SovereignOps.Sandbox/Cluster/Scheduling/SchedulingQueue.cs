@@ -15,8 +15,6 @@ internal sealed class SchedulingQueue
 
     public int ActiveCount => _active.Count;
 
-    public int UnschedulableCount => _unschedulable.Count;
-
     /// <summary>Adds a newly pending pod to the active queue, or refreshes the facts of one already queued or parked.</summary>
     public void Upsert(PodFacts pod)
     {

@@ -11,8 +11,6 @@ internal sealed class TimerQueue
     private readonly PriorityQueue<Action, (DateTimeOffset Due, long Sequence)> _queue = new();
     private long _sequence;
 
-    public int Count => _queue.Count;
-
     public DateTimeOffset? NextDue => _queue.TryPeek(out _, out var priority) ? priority.Due : null;
 
     public void At(DateTimeOffset due, Action action) => _queue.Enqueue(action, (due, _sequence++));

@@ -14,6 +14,7 @@ internal sealed class ObjectIndex<T>(Func<StoredObject, T> view, Func<T, StoredO
 
     private readonly Dictionary<string, Dictionary<string, T>> _byNamespace = [];
     private readonly Dictionary<string, Dictionary<string, T>> _byController = [];
+    private readonly Dictionary<string, Dictionary<string, T>> _orphans = [];
 
     public int Count { get; private set; }
 
@@ -21,6 +22,9 @@ internal sealed class ObjectIndex<T>(Func<StoredObject, T> view, Func<T, StoredO
         _byNamespace.TryGetValue(ns, out var names) ? names.GetValueOrDefault(name) : null;
 
     public IReadOnlyCollection<T> InNamespace(string ns) => _byNamespace.TryGetValue(ns, out var names) ? names.Values : Empty.Values;
+
+    /// <summary>Objects of the namespace without a controller owner reference: the only candidates for adoption.</summary>
+    public IReadOnlyCollection<T> OrphansIn(string ns) => _orphans.TryGetValue(ns, out var orphans) ? orphans.Values : Empty.Values;
 
     /// <summary>Objects whose controller owner reference carries <paramref name="uid"/>.</summary>
     public IReadOnlyCollection<T> OwnedBy(string uid) => _byController.TryGetValue(uid, out var owned) ? owned.Values : Empty.Values;
@@ -51,15 +55,10 @@ internal sealed class ObjectIndex<T>(Func<StoredObject, T> view, Func<T, StoredO
         }
 
         names[obj.Name] = after;
-        if (ControllerUid(obj) is { } owner)
+        Link(_byController, ControllerUid(obj) ?? "", obj.Name, after);
+        if (ControllerUid(obj) is null)
         {
-            if (!_byController.TryGetValue(owner, out var owned))
-            {
-                owned = new Dictionary<string, T>(StringComparer.Ordinal);
-                _byController[owner] = owned;
-            }
-
-            owned[obj.Name] = after;
+            Link(_orphans, obj.Namespace, obj.Name, after);
         }
 
         return (before, after, true);
@@ -83,12 +82,40 @@ internal sealed class ObjectIndex<T>(Func<StoredObject, T> view, Func<T, StoredO
     private void Unlink(T existing)
     {
         var obj = stored(existing);
-        if (ControllerUid(obj) is { } owner && _byController.TryGetValue(owner, out var owned))
+        if (ControllerUid(obj) is { } owner)
         {
-            owned.Remove(obj.Name);
-            if (owned.Count == 0)
+            Unlink(_byController, owner, obj.Name);
+        }
+        else
+        {
+            Unlink(_orphans, obj.Namespace, obj.Name);
+        }
+    }
+
+    private static void Link(Dictionary<string, Dictionary<string, T>> index, string key, string name, T value)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (!index.TryGetValue(key, out var set))
+        {
+            set = new Dictionary<string, T>(StringComparer.Ordinal);
+            index[key] = set;
+        }
+
+        set[name] = value;
+    }
+
+    private static void Unlink(Dictionary<string, Dictionary<string, T>> index, string key, string name)
+    {
+        if (index.TryGetValue(key, out var set))
+        {
+            set.Remove(name);
+            if (set.Count == 0)
             {
-                _byController.Remove(owner);
+                index.Remove(key);
             }
         }
     }

@@ -39,10 +39,10 @@ internal static class Ownership
 
         if (!owner.IsDeleting)
         {
-            foreach (var item in index.InNamespace(owner.Namespace).ToList())
+            foreach (var item in index.OrphansIn(owner.Namespace).ToList())
             {
                 var obj = stored(item);
-                if (!obj.IsDeleting && !obj.Owners.Any(o => o.Controller) && selector.Matches(obj.Labels) && (adoptable?.Invoke(item) ?? true))
+                if (!obj.IsDeleting && selector.Matches(obj.Labels) && (adoptable?.Invoke(item) ?? true))
                 {
                     Adopt(context, resource, obj, ControllerReference(apiVersion, kind, owner));
                 }

@@ -24,7 +24,6 @@ internal sealed class WorkloadControllers : IController
     private readonly WorkloadWriter _writer;
     private readonly Dictionary<WorkloadKind, IWorkloadReconciler> _reconcilers;
     private readonly Dictionary<WorkloadKey, TimeSpan> _retries = [];
-    private long _writes;
 
     public WorkloadControllers(ResourceApi api, int? seed, TextWriter? log)
     {
@@ -45,9 +44,6 @@ internal sealed class WorkloadControllers : IController
         ];
         _reconcilers = reconcilers.ToDictionary(r => r.Kind);
     }
-
-    /// <summary>Every write the controllers made so far.</summary>
-    public long Writes => Interlocked.Read(ref _writes);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -116,8 +112,6 @@ internal sealed class WorkloadControllers : IController
                 _queue.AddAt(key, at);
             }
         }
-
-        Interlocked.Exchange(ref _writes, _writer.Writes);
     }
 
     /// <summary>Requeues a key whose writes failed, backing off exponentially per key.</summary>

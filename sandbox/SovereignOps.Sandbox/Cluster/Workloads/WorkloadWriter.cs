@@ -17,9 +17,6 @@ internal sealed class WorkloadWriter(ResourceApi api, ClusterCache cache, TextWr
 
     private static readonly WriteOptions Options = new() { FieldManager = Manager };
 
-    /// <summary>Writes the controllers made; tests and benchmarks read it to check a steady state is quiet.</summary>
-    public long Writes { get; private set; }
-
     /// <summary>Writes that failed (other than for an object already gone); the loop retries the key with backoff.</summary>
     public int Failures { get; private set; }
 
@@ -55,7 +52,6 @@ internal sealed class WorkloadWriter(ResourceApi api, ClusterCache cache, TextWr
             return;
         }
 
-        Writes++;
         if (deleted.Value.Outcome == DeleteOutcome.Deleted)
         {
             cache.Remove(deleted.Value.Object);
@@ -70,13 +66,13 @@ internal sealed class WorkloadWriter(ResourceApi api, ClusterCache cache, TextWr
     {
         if (result.Succeeded)
         {
-            Writes++;
             cache.Put(result.Value);
         }
         else if (result.Error.Code != 404)
         {
             Failures++;
-            if (result.Error.Code != 409)
+            // Conflicts are retried; a namespace being deleted refuses new content until the owner goes too.
+            if (result.Error.Code is not (409 or 403))
             {
                 log?.WriteLine($"workload controllers: {result.Error}");
             }

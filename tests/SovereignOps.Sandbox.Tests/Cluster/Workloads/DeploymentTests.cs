@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using SovereignOps.Sandbox.Storage;
 using SovereignOps.Sandbox.Tests.Infrastructure;
 using SovereignOps.Sandbox.Tests.Kubectl;
 
@@ -177,22 +178,42 @@ public sealed class DeploymentTests(WorkloadFixture sandbox) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task A_settled_deployment_causes_no_writes()
+    public async Task Settled_workloads_cause_no_writes()
     {
         var ns = await sandbox.CreateNamespaceAsync("quiet");
         var deployment = Deployments.Web("web");
         deployment.Spec.Replicas = 3;
         await _client.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
-        await WaitForAsync(ns, "web", d => d.Status?.AvailableReplicas == 3 && Progressing(d)?.Reason == "NewReplicaSetAvailable");
-
-        // Quiet means the cluster's resourceVersion stops moving once nothing is left to do.
-        var settled = await Eventually.ReturnsAsync(async () =>
+        await _client.CoreV1.CreateNamespacedServiceAsync(new V1Service
         {
-            var before = sandbox.Server.Store.CurrentResourceVersion;
-            await Task.Delay(700);
-            return (before, after: sandbox.Server.Store.CurrentResourceVersion);
-        }, v => v.before == v.after, "the controllers stop writing");
-        Assert.Equal(settled.before, settled.after);
+            Metadata = new V1ObjectMeta { Name = "web" },
+            Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = [new V1ServicePort { Port = 80, TargetPort = 8080 }] },
+        }, ns);
+        await _client.PolicyV1.CreateNamespacedPodDisruptionBudgetAsync(new V1PodDisruptionBudget
+        {
+            Metadata = new V1ObjectMeta { Name = "web" },
+            Spec = new V1PodDisruptionBudgetSpec { MinAvailable = 1, Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } } },
+        }, ns);
+        await WaitForAsync(ns, "web", d => d.Status?.AvailableReplicas == 3 && Progressing(d)?.Reason == "NewReplicaSetAvailable");
+        await Eventually.TrueAsync(async () => (await _client.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web", ns)).Status?.DisruptionsAllowed == 2, "the budget counts the pods");
+
+        // Quiet: a whole second passes without any change to what the controllers write in the namespace.
+        var window = await Eventually.ReturnsAsync(async () =>
+        {
+            using var feed = sandbox.Server.Store.SubscribeAll();
+            await Task.Delay(1000);
+            var changes = new List<string>();
+            while (feed.Events.TryRead(out var e))
+            {
+                if (e.Object.Namespace == ns && (e.Object.Resource.Resource != "pods" || e.Type != StoreEventType.Modified))
+                {
+                    changes.Add($"{e.Type} {e.Object.Resource.Resource}/{e.Object.Name}");
+                }
+            }
+
+            return changes;
+        }, changes => changes.Count == 0, "the controllers stop writing");
+        Assert.Empty(window);
     }
 
     [Fact]
@@ -209,6 +230,24 @@ public sealed class DeploymentTests(WorkloadFixture sandbox) : IClassFixture<Wor
         Assert.Equal(["deployment.apps/web", "2/2", "2", "2"], rows[1][..4]);
         Assert.Equal(["NAME", "DESIRED", "CURRENT", "READY", "AGE"], rows.Single(r => r[0] == "NAME" && r[1] == "DESIRED"));
         Assert.Contains(rows, r => r[0].StartsWith("replicaset.apps/web-", StringComparison.Ordinal) && r.Skip(1).Take(3).SequenceEqual(["2", "2", "2"]));
+    }
+
+    [Fact]
+    public async Task Zero_surge_with_zero_unavailability_is_refused()
+    {
+        var ns = await sandbox.CreateNamespaceAsync("invalid");
+        var deployment = Deployments.Web("web");
+        deployment.Spec.Strategy = new V1DeploymentStrategy
+        {
+            Type = "RollingUpdate",
+            RollingUpdate = new V1RollingUpdateDeployment { MaxSurge = 0, MaxUnavailable = "0%" },
+        };
+
+        var refused = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => _client.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
+        var message = System.Text.Json.Nodes.JsonNode.Parse(refused.Response.Content)!["message"]!.GetValue<string>();
+        Assert.Equal("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0", message);
     }
 
     private async Task<V1Deployment> WaitForAsync(string ns, string name, Func<V1Deployment, bool> done) =>
