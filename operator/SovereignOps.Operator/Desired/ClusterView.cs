@@ -40,6 +40,9 @@ public sealed class ClusterView
 
     public PoolPlan? PoolPlan(string name) => Plan.Capacity.FindPool(name);
 
+    /// <summary>Whether the model's pool has room for a surge replica during a rollout, decided as the CLI's render decides it.</summary>
+    public bool SurgeFits(PlannedModel model) => RolloutHeadroom.SurgeFits(Validation.Valid, Plan.Capacity, model.Capacity);
+
     /// <summary>Residency violations found while planning, about the object with this kind and key.</summary>
     public IEnumerable<Violation> PlanViolations(string kind, string? ns, string name) =>
         Plan.Residency.Where(v => v.Object.Kind == kind && v.Object.Namespace == (ns ?? string.Empty) && v.Object.Name == name);

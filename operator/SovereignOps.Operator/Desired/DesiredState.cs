@@ -34,7 +34,7 @@ public sealed class DesiredState(ClusterInformers informers, HelmRenderer render
         }
 
         var render = snapshot.Renders.GetOrAdd(profileName, _ => new Lazy<Task<ProfileRender>>(
-            () => ProfileRender.RenderAsync(renderer, profile, RenderSlots, CancellationToken.None)));
+            () => ProfileRender.RenderAsync(renderer, profile, snapshot.View.SurgeFits, RenderSlots, CancellationToken.None)));
         try
         {
             return (snapshot.View, profile, await render.Value.WaitAsync(cancellationToken));

@@ -1,3 +1,4 @@
+using SovereignOps.Planning;
 using SovereignOps.Planning.Guard;
 using SovereignOps.Rendering;
 using SovereignOps.Rendering.Manifests;
@@ -26,11 +27,12 @@ public sealed class ProfileRender
 
     /// <param name="renderer">The process's renderer, whose cache makes unchanged units free.</param>
     /// <param name="profile">What to render.</param>
+    /// <param name="surgeFits">Whether a model's pool has room for a surge replica (the rollout is rendered accordingly).</param>
     /// <param name="slots">Bounds helm processes across every profile rendering at once.</param>
     /// <param name="cancellationToken">Stops waiting for a slot or a render.</param>
-    public static async Task<ProfileRender> RenderAsync(HelmRenderer renderer, DeployableProfile profile, SemaphoreSlim slots, CancellationToken cancellationToken)
+    public static async Task<ProfileRender> RenderAsync(HelmRenderer renderer, DeployableProfile profile, Func<PlannedModel, bool> surgeFits, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var units = ProfileRenderUnits.For(profile.Plan);
+        var units = ProfileRenderUnits.For(profile.Plan, surgeFits);
         var results = await Task.WhenAll(units.Select(async u =>
         {
             await slots.WaitAsync(cancellationToken);

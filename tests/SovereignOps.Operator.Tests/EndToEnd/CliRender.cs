@@ -18,6 +18,12 @@ internal static class CliRender
     public static async Task<IReadOnlyDictionary<string, int>> GpusPerReplicaAsync(params string[] countries) =>
         (await RunAsync(countries)).Plan!.Capacity.Models.ToDictionary(m => m.Key, m => m.Layout!.DevicesPerReplica, StringComparer.Ordinal);
 
+    /// <summary>Each Deployment the CLI renders, by <c>namespace/name</c>, for comparing what was applied field by field.</summary>
+    public static async Task<IReadOnlyDictionary<string, k8s.Models.V1Deployment>> DeploymentsAsync(params string[] countries) =>
+        (await RunAsync(countries)).Manifests.SelectMany(m => m.Objects)
+            .Where(o => o.Object is k8s.Models.V1Deployment)
+            .ToDictionary(o => $"{o.Namespace}/{o.Name}", o => (k8s.Models.V1Deployment)o.Object, StringComparer.Ordinal);
+
     private static async Task<PipelineResult> RunAsync(string[] countries)
     {
         var id = string.Join(",", countries);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using SovereignOps.Api.V1Alpha1;
 using SovereignOps.Operator.Reconcilers;
@@ -31,6 +32,15 @@ public sealed class ExamplesTests(ExamplesFixture fixture) : IClassFixture<Examp
             var managed = await ClusterState.ManagedObjectsAsync(Cluster);
             return (managed.SetEquals(expected), $"missing: {string.Join(", ", expected.Except(managed))}; extra: {string.Join(", ", managed.Except(expected))}");
         }, "the operator manages exactly what sovereignctl render renders", Converge);
+
+        // Not only the same objects: the same rollout strategy, placement and resources as the CLI renders.
+        foreach (var (key, rendered) in await CliRender.DeploymentsAsync(OperatorCluster.AllCountries))
+        {
+            var live = (await Cluster.GetAsync<V1Deployment>(rendered.Metadata.NamespaceProperty, rendered.Metadata.Name))!;
+            Assert.True(KubernetesJson.Serialize(rendered.Spec.Strategy) == KubernetesJson.Serialize(live.Spec.Strategy), $"{key} strategy differs");
+            Assert.True(KubernetesJson.Serialize(rendered.Spec.Template.Spec.Affinity) == KubernetesJson.Serialize(live.Spec.Template.Spec.Affinity), $"{key} affinity differs");
+            Assert.True(KubernetesJson.Serialize(rendered.Spec.Template.Spec.Containers.Select(c => c.Resources)) == KubernetesJson.Serialize(live.Spec.Template.Spec.Containers.Select(c => c.Resources)), $"{key} resources differ");
+        }
 
         var planned = await CliRender.GpusPerReplicaAsync(OperatorCluster.AllCountries);
         foreach (var model in await Cluster.ListAsync<ModelDeployment>())
