@@ -18,7 +18,8 @@ public sealed class PublishedOperatorTests : IAsyncLifetime
     private readonly string work = Directory.CreateTempSubdirectory("published-operator-").FullName;
     private SandboxServer server = null!;
 
-    public async Task InitializeAsync() => server = await SandboxServer.StartAsync(new SandboxOptions());
+    public async Task InitializeAsync() =>
+        server = await SandboxServer.StartAsync(new SandboxOptions { NodeFiles = [RepoPaths.Combine("examples", "thailand", "nodes.yaml")] });
 
     public async Task DisposeAsync()
     {
@@ -49,7 +50,7 @@ public sealed class PublishedOperatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_published_operator_starts_applies_its_crds_and_serves_its_probes()
+    public async Task The_published_operator_starts_applies_its_crds_serves_its_probes_and_the_thai_example_converges()
     {
         RequirePublished();
         var kubeconfig = Path.Combine(work, "kubeconfig");
@@ -83,12 +84,37 @@ public sealed class PublishedOperatorTests : IAsyncLifetime
                 var live = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name);
                 Assert.Equal("0.1.0", live.Metadata.Annotations[CrdCompatibility.OperatorVersionAnnotation]);
             }
+
+            var (applied, applyOutput) = await ValidateCli.Run("apply", RepoPaths.Combine("examples", "thailand"), "--kubeconfig", kubeconfig);
+            Assert.True(applied == CliApp.ExitOk, applyOutput);
+            var (converged, status) = await ConvergedAsync(kubeconfig, process);
+            Assert.True(converged, $"the example did not converge; last status:\n{status}\noperator output:\n{output}");
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Polls sovereignctl status until every profile, pool, model and catalog is Ready, for up to three minutes.</summary>
+    private static async Task<(bool Ready, string Status)> ConvergedAsync(string kubeconfig, Process process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var last = string.Empty;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            var (exitCode, status) = await ValidateCli.Run("status", "--kubeconfig", kubeconfig);
+            last = status;
+            if (exitCode == CliApp.ExitOk)
+            {
+                return (true, status);
+            }
+
+            await Task.Delay(500);
+        }
+
+        return (false, last);
     }
 
     private static void RequirePublished()
