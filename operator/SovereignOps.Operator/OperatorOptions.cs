@@ -21,7 +21,10 @@ public sealed record OperatorOptions
 
     public int MetricsPort { get; init; } = 8080;
 
-    private static readonly string[] Valued = ["--kubeconfig", "--watch-namespaces", "--namespace", "--metrics-port", "--lease-namespace"];
+    /// <summary>Whether the CRDs are applied at start or only verified (<c>--crd-policy apply|verify</c>).</summary>
+    public CrdPolicy CrdPolicy { get; init; } = CrdPolicy.Apply;
+
+    private static readonly string[] Valued = ["--kubeconfig", "--watch-namespaces", "--namespace", "--metrics-port", "--lease-namespace", "--crd-policy"];
 
     /// <summary>Parses the arguments; an unknown or incomplete option is an error value, not an exception.</summary>
     public static (OperatorOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -58,6 +61,14 @@ public sealed record OperatorOptions
                     break;
                 case "--lease-namespace":
                     options = options with { LeaseNamespace = value };
+                    break;
+                case "--crd-policy":
+                    if (CrdInstallOptions.ParsePolicy(value) is not { } policy)
+                    {
+                        return (null, $"--crd-policy expects apply or verify, got {value}");
+                    }
+
+                    options = options with { CrdPolicy = policy };
                     break;
                 case "--namespace" or "--watch-namespaces":
                     options = options with

@@ -63,13 +63,13 @@ try
     var crdsApplied = false;
     await using var probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied && host.Manager.IsReady, shutdown.Token);
 
-    var failures = await CrdInstaller.ApplyAsync(api, shutdown.Token);
-    foreach (var failure in failures)
+    var crds = await CrdInstaller.InstallAsync(api, new CrdInstallOptions { Policy = options.CrdPolicy }, shutdown.Token);
+    foreach (var failure in crds.Failures)
     {
-        Log.Error("Could not apply CRD {Failure}", failure);
+        Log.Error("CRD not usable: {Failure}", failure);
     }
 
-    if (failures.Count > 0)
+    if (!crds.Succeeded)
     {
         return 1;
     }

@@ -30,9 +30,25 @@ public sealed class OperatorOptionsTests
     }
 
     [Theory]
+    [InlineData("apply", CrdPolicy.Apply)]
+    [InlineData("verify", CrdPolicy.Verify)]
+    public void Takes_the_crd_policy_the_chart_passes(string value, CrdPolicy expected)
+    {
+        var (options, error) = OperatorOptions.Parse(["--crd-policy", value]);
+
+        Assert.Null(error);
+        Assert.Equal(expected, options!.CrdPolicy);
+    }
+
+    [Fact]
+    public void Applies_the_crds_unless_told_otherwise() =>
+        Assert.Equal(CrdPolicy.Apply, OperatorOptions.Parse([]).Options!.CrdPolicy);
+
+    [Theory]
     [InlineData("--bogus")]
     [InlineData("--kubeconfig")]
     [InlineData("--metrics-port", "70000")]
+    [InlineData("--crd-policy", "delete")]
     public void Rejects_unknown_incomplete_or_invalid_options(params string[] args)
     {
         var (options, error) = OperatorOptions.Parse(args);
