@@ -363,12 +363,14 @@ public sealed class OperatorScaleHarness
     }
 
     /// <summary>
-    /// Objects the operator applied: those carrying its applied-hash annotation, in every resource. Pods and
-    /// ReplicaSets inherit the inventory labels from their templates, so the labels alone would overcount.
+    /// Objects the operator applied: those carrying its applied-hash annotation, in every resource. Pods,
+    /// ReplicaSets and ControllerRevisions inherit labels and annotations from the workloads that made them,
+    /// so they are left out, or the figure would count objects the operator never wrote.
     /// </summary>
     private static int OwnedObjects(SandboxServer sandbox) =>
         sandbox.Registry.Current.All
             .Select(t => t.GroupResource)
+            .Where(r => r.Resource is not ("pods" or "replicasets" or "controllerrevisions"))
             .Distinct()
             .Sum(resource => sandbox.Store.List(resource, null).Items.Count(o =>
                 o.Labels.TryGetValue("app.kubernetes.io/managed-by", out var manager) && manager == "sovereignops"
