@@ -26,7 +26,7 @@ public sealed class ClusterInformers
         Catalogs = Add(new Informer<AgentCatalog>(api, scoped, metrics));
         Nodes = Add(new Informer<V1Node>(api, metrics: metrics));
         Namespaces = Add(new Informer<V1Namespace>(api, metrics: metrics));
-        Pods = Add(new Informer<V1Pod>(api, scoped, metrics));
+        Pods = Add(new Informer<V1Pod>(api, scoped, metrics) { Trim = PlacementOnly });
         Deployments = Add(new Informer<V1Deployment>(api, scoped, metrics));
         StatefulSets = Add(new Informer<V1StatefulSet>(api, scoped, metrics));
         NetworkPolicies = Add(new Informer<V1NetworkPolicy>(api, scoped, metrics));
@@ -99,6 +99,19 @@ public sealed class ClusterInformers
         controller.Owns(Namespaces).Owns(NetworkPolicies).Owns(Quotas).Owns(LimitRanges).Owns(ServiceAccounts).Owns(Roles)
             .Owns(RoleBindings).Owns(ConfigMaps).Owns(Claims).Owns(Services).Owns(Deployments).Owns(StatefulSets)
             .Owns(Autoscalers).Owns(DisruptionBudgets);
+
+    /// <summary>
+    /// Pods are read for where they run (a model's status lists its nodes) and nothing else, and there
+    /// are many of them: the cache keeps their metadata, node and phase.
+    /// </summary>
+    internal static V1Pod PlacementOnly(V1Pod pod) => new()
+    {
+        ApiVersion = pod.ApiVersion,
+        Kind = pod.Kind,
+        Metadata = pod.Metadata,
+        Spec = pod.Spec is null ? null : new V1PodSpec { NodeName = pod.Spec.NodeName },
+        Status = pod.Status is null ? null : new V1PodStatus { Phase = pod.Status.Phase },
+    };
 
     private Informer<T> Add<T>(Informer<T> informer)
         where T : class, IKubernetesObject<V1ObjectMeta>

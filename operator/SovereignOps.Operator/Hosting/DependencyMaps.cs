@@ -1,8 +1,11 @@
+using k8s;
 using k8s.Models;
 using SovereignOps.Api.V1Alpha1;
 using SovereignOps.Operator.Cluster;
 using SovereignOps.Planning.Capacity;
+using SovereignOps.Rendering.Pipeline;
 using SovereignOps.Runtime;
+using SovereignOps.Runtime.Informers;
 
 namespace SovereignOps.Operator.Hosting;
 
@@ -57,6 +60,16 @@ public sealed class DependencyMaps(ClusterInformers informers)
         var profiles = informers.Pools.Cache.List().Where(p => Selects(p, node)).Select(p => p.Spec.ProfileRef.Name).ToHashSet(StringComparer.Ordinal);
         return profiles.Select(ResourceKey.Cluster);
     }
+
+    /// <summary>
+    /// The owner of a rendered workload's pod among <paramref name="owners"/>: pods carry their
+    /// owning resource's uid as an inventory label, so a pod wakes its own model or catalog only.
+    /// </summary>
+    public static IEnumerable<ResourceKey> OwnerOf<T>(V1Pod pod, Informer<T> owners)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        pod.Metadata.Labels is { } labels && labels.TryGetValue(InventoryLabels.OwnerUid, out var uid) && owners.Cache.GetByUid(uid) is { } owner
+            ? [ResourceKey.Of(owner)]
+            : [];
 
     private static bool Selects(GpuPool pool, V1Node node) =>
         pool.Spec.NodeSelector.Count > 0 && NodeSelection.Matches(node.Metadata.Labels, pool.Spec.NodeSelector);

@@ -40,7 +40,7 @@ public sealed class Controller<T> : IController
         _sources.Add(primary);
         primary.Subscribe(change =>
         {
-            if (change.Object is { } obj && IsRelevant(change))
+            if (change.Object is { } obj && ChangeFilters.Meaningful(change))
             {
                 Enqueue(primary.Type.KeyOf(obj.Metadata));
             }
@@ -70,14 +70,17 @@ public sealed class Controller<T> : IController
         return this;
     }
 
-    /// <summary>Re-queues the keys <paramref name="map"/> returns whenever an object of another kind changes.</summary>
-    public Controller<T> Watches<TOther>(Informer<TOther> other, Func<TOther, IEnumerable<ResourceKey>> map)
+    /// <summary>
+    /// Re-queues the keys <paramref name="map"/> returns whenever an object of another kind changes,
+    /// or only on the changes <paramref name="when"/> lets through (see <see cref="ChangeFilters"/>).
+    /// </summary>
+    public Controller<T> Watches<TOther>(Informer<TOther> other, Func<TOther, IEnumerable<ResourceKey>> map, Func<InformerEvent<TOther>, bool>? when = null)
         where TOther : class, IKubernetesObject<V1ObjectMeta>
     {
         _sources.Add(other);
         other.Subscribe(change =>
         {
-            if (change.Object is { } obj)
+            if (change.Object is { } obj && (when?.Invoke(change) ?? true))
             {
                 foreach (var key in map(obj))
                 {
@@ -120,29 +123,6 @@ public sealed class Controller<T> : IController
             _logger.Information("Controller stopped");
         }
     }
-
-    // Status-only updates (our own status writes among them) do not need a reconcile: generation,
-    // labels, annotations, finalizers, owners and deletion are what a reconcile acts on.
-    private static bool IsRelevant(InformerEvent<T> change)
-    {
-        if (change.Type != InformerEventType.Updated || change.Previous is null || change.Object is null)
-        {
-            return change.Type != InformerEventType.WatchError;
-        }
-
-        var before = change.Previous.Metadata;
-        var after = change.Object.Metadata;
-        return before.Generation != after.Generation
-            || before.Generation is null
-            || before.DeletionTimestamp != after.DeletionTimestamp
-            || !SameMap(before.Labels, after.Labels)
-            || !SameMap(before.Annotations, after.Annotations)
-            || !(before.Finalizers ?? []).SequenceEqual(after.Finalizers ?? [])
-            || !(before.OwnerReferences ?? []).Select(r => r.Uid).SequenceEqual((after.OwnerReferences ?? []).Select(r => r.Uid));
-    }
-
-    private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
-        (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(p => b!.TryGetValue(p.Key, out var v) && v == p.Value));
 
     private async Task WorkAsync(WorkQueue queue, CancellationToken cancellationToken)
     {

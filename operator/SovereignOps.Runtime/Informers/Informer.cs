@@ -43,6 +43,14 @@ public sealed class Informer<T> : IInformer
 
     public ObjectCache<T> Cache { get; }
 
+    /// <summary>
+    /// Shrinks every object before it is cached, for kinds that are watched in numbers but read for a
+    /// few fields (pods: where they run). Must keep the metadata the cache and the controllers use.
+    /// Managed fields are dropped from every object in any case: no reader needs them, and they are
+    /// often the largest part of an object.
+    /// </summary>
+    public Func<T, T>? Trim { get; init; }
+
     public bool HasSynced => _synced.Task.IsCompleted;
 
     /// <summary>Registers a handler for cache changes and watch errors. Handlers run on the informer's loop: keep them short.</summary>
@@ -70,6 +78,16 @@ public sealed class Informer<T> : IInformer
     IKubernetesObject<V1ObjectMeta>? IInformer.Get(ResourceKey key) => Cache.Get(key);
 
     IReadOnlyList<IKubernetesObject<V1ObjectMeta>> IInformer.ListByLabel(string key, string value) => Cache.ListByLabel(key, value);
+
+    private T Prepare(T obj)
+    {
+        if (obj.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return Trim is { } trim ? trim(obj) : obj;
+    }
 
     private void MarkScopeSynced()
     {
@@ -175,7 +193,7 @@ public sealed class Informer<T> : IInformer
                     return false;
                 }
 
-                items.AddRange(page.Value.Items);
+                items.AddRange(page.Value.Items.Select(informer.Prepare));
                 continueToken = page.Value.Metadata.ContinueProperty;
                 version = page.Value.Metadata.ResourceVersion;
             }
@@ -248,7 +266,7 @@ public sealed class Informer<T> : IInformer
 
         private void Apply(WatchEvent<T> change)
         {
-            var obj = change.Object!;
+            var obj = informer.Prepare(change.Object!);
             var version = obj.Metadata?.ResourceVersion;
             switch (change.Kind)
             {

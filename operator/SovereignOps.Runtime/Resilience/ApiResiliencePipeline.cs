@@ -29,6 +29,11 @@ public static class ApiResiliencePipeline
             },
         };
 
+        if (options.Jitter is { } jitter)
+        {
+            retry.Randomizer = jitter;
+        }
+
         var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time };
         if (options.MaxRetries > 0)
         {

@@ -17,4 +17,7 @@ public sealed record ApiRetryOptions
 
     /// <summary>Limit for one attempt, from sending the request to reading the whole body.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The source of the jitter (uniform in [0, 1)); fixed in tests so the backoff is repeatable.</summary>
+    internal Func<double>? Jitter { get; init; }
 }
