@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using SovereignOps.Api.Yaml;
 
@@ -11,9 +12,10 @@ namespace SovereignOps.Api.Bundles;
 /// <summary>
 /// Typed deserialisation that refuses what it cannot map: an unknown field or a value of the wrong type is
 /// an error with the field's path, never silently dropped. The converters are KubernetesClient's, so
-/// timestamps, quantities and int-or-string values read as they do everywhere else.
+/// timestamps, quantities and int-or-string values read as they do everywhere else, and its
+/// source-generated metadata serves the Kubernetes models (no reflection for those on first use).
 /// </summary>
-internal static class StrictJson
+public static class StrictJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
@@ -55,7 +57,8 @@ internal static class StrictJson
         options.Converters.Add(new KubernetesJson.KubernetesDateTimeConverter());
         options.Converters.Add(new KubernetesJson.KubernetesDateTimeOffsetConverter());
         options.Converters.Add(new JsonStringEnumConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
         return options;
     }
 

@@ -1,8 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SovereignOps.Api.Yaml;
 
 namespace SovereignOps.Rendering.Manifests;
 
@@ -37,32 +38,26 @@ public static partial class HelmOutputParser
     private static (RenderedObject? Object, RenderError? Error) ParseDocument(string document, string chart)
     {
         var source = SourceComment().Match(document) is { Success: true } match ? match.Groups[1].Value.Trim() : "(unknown template)";
-        YamlNode? root;
-        try
+        var read = YamlDocumentReader.Read(document, source, Limits);
+        if (!read.Succeeded)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(document));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            return (null, Invalid(chart, source, null, null, null, $"is not valid YAML at line {e.Start.Line}: {e.Message}"));
+            var error = read.Errors[0];
+            return (null, Invalid(chart, source, null, null, null, $"is not valid YAML at line {error.Line}: {error.Message}"));
         }
 
-        if (root is null || root is YamlScalarNode { Value: null or "" })
+        if (read.Documents.Count == 0 || IsEmpty(read.Documents[0].Root))
         {
             return (null, null); // a template that rendered nothing
         }
 
-        if (root is not YamlMappingNode mapping)
+        if (read.Documents.Count > 1 || read.Documents[0].Root is not JsonObject mapping)
         {
             return (null, Invalid(chart, source, null, null, null, "is not a Kubernetes object (its document is not a mapping)"));
         }
 
         var apiVersion = Scalar(mapping, "apiVersion");
         var kind = Scalar(mapping, "kind");
-        var metadata = mapping.Children.TryGetValue(new YamlScalarNode("metadata"), out var node) ? node as YamlMappingNode : null;
-        var name = metadata is null ? null : Scalar(metadata, "name");
+        var name = mapping["metadata"] is JsonObject metadata ? Scalar(metadata, "name") : null;
         if (apiVersion is null || kind is null || name is null)
         {
             return (null, Invalid(chart, source, kind, name, null, "lacks apiVersion, kind or metadata.name"));
@@ -81,18 +76,10 @@ public static partial class HelmOutputParser
             });
         }
 
-        IKubernetesObject<V1ObjectMeta> typed;
-        try
+        if (known.Read(mapping, out var field, out var problem) is not { } typed)
         {
-            typed = known.Load(document);
-        }
-        catch (YamlException e)
-        {
-            var field = YamlFieldLocator.PathAt(mapping, e.Start);
-            var reason = e.InnerException is { } inner && e.Message.StartsWith("Exception during deserialization", StringComparison.Ordinal)
-                ? inner.Message
-                : e.Message;
-            return (null, Invalid(chart, source, kind, name, field, $"field {field ?? "(unknown)"} is invalid: {reason}"));
+            var at = field is { Length: > 0 } && read.Documents[0].SourceMap.TryGetPosition(field, out var position) ? $" at {Line(document, position.Line)}" : "";
+            return (null, Invalid(chart, source, kind, name, field, $"field {(field is { Length: > 0 } ? field : "(root)")} is invalid: {problem}{at}"));
         }
 
         return (new RenderedObject
@@ -107,6 +94,20 @@ public static partial class HelmOutputParser
         }, null);
     }
 
+    /// <summary>The rendered line itself, so the message shows the value helm produced.</summary>
+    private static string Line(string document, int line)
+    {
+        var lines = document.Split('\n');
+        return line >= 1 && line <= lines.Length ? $"line {line}: {lines[line - 1].Trim()}" : $"line {line}";
+    }
+
+    private static bool IsEmpty(JsonNode? root) => root switch
+    {
+        null => true,
+        JsonValue value => value.GetValueKind() == JsonValueKind.Null || (value.TryGetValue<string>(out var text) && text.Length == 0),
+        _ => false,
+    };
+
     private static RenderError Invalid(string chart, string source, string? kind, string? name, string? field, string problem) => new()
     {
         Kind = RenderErrorKind.InvalidObject,
@@ -118,8 +119,12 @@ public static partial class HelmOutputParser
         Message = $"chart {chart}: {(kind is null ? "an object" : $"{kind} {name}")} from {source} {problem}",
     };
 
-    private static string? Scalar(YamlMappingNode mapping, string key) =>
-        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
+    private static string? Scalar(JsonObject mapping, string key) =>
+        mapping[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    // Helm output is the operator's own charts rendered, but it is still parsed with bounds: a chart
+    // bug that loops a template must not take the process down.
+    private static readonly YamlLimits Limits = YamlLimits.Default;
 
     [GeneratedRegex(@"^---[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex DocumentSeparator();

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using SovereignOps.Api.Bundles;
 
 namespace SovereignOps.Rendering.Manifests;
 
@@ -37,21 +39,26 @@ public static class KnownKinds
     public static bool TryGet(string apiVersion, string kind, out KnownKind known) =>
         ByKey.TryGetValue(apiVersion + "/" + kind, out known!);
 
-    // One strict deserialiser call per kind, bound at compile time: no reflection, and no shared
-    // type-map lookup serialising concurrent renders.
     private static KnownKind Kind<T>(string apiVersion, string kind)
         where T : IKubernetesObject<V1ObjectMeta> =>
-        new(apiVersion, kind, yaml => KubernetesYaml.Deserialize<T>(yaml, strict: true));
+        new(apiVersion, kind, typeof(T));
 
     private static KnownKind[] Ranked(KnownKind[] kinds) => [.. kinds.Select((kind, rank) => kind with { Rank = rank })];
 }
 
 /// <summary>A kind the operator manages.</summary>
-/// <param name="Load">Loads one YAML document into the kind's model; throws a YamlException at the position of a field the model lacks.</param>
-public sealed record KnownKind(string ApiVersion, string Kind, Func<string, IKubernetesObject<V1ObjectMeta>> Load)
+/// <param name="Model">The KubernetesClient model the kind is read into.</param>
+public sealed record KnownKind(string ApiVersion, string Kind, Type Model)
 {
     public string Key => ApiVersion + "/" + Kind;
 
     /// <summary>Position in apply order.</summary>
     public int Rank { get; init; }
+
+    /// <summary>
+    /// Reads one object strictly: a field the model lacks or a value of the wrong type is refused,
+    /// with the field's path, instead of being dropped.
+    /// </summary>
+    public IKubernetesObject<V1ObjectMeta>? Read(JsonNode node, out string? fieldPath, out string? error) =>
+        StrictJson.Deserialize(node, Model, out fieldPath, out error) as IKubernetesObject<V1ObjectMeta>;
 }

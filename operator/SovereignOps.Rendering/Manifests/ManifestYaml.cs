@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using k8s;
+using SovereignOps.Api.Yaml;
 
 namespace SovereignOps.Rendering.Manifests;
 
@@ -14,8 +16,8 @@ public static class ManifestYaml
     public static string Serialize(RenderedObject rendered)
     {
         ArgumentNullException.ThrowIfNull(rendered);
-        var yaml = KubernetesYaml.Serialize(rendered.Object).ReplaceLineEndings("\n");
-        return yaml.EndsWith('\n') ? yaml : yaml + "\n";
+        using var json = JsonDocument.Parse(KubernetesJson.Serialize(rendered.Object));
+        return YamlWriter.Write(json.RootElement);
     }
 
     /// <summary>Every object of the manifest as a multi-document YAML stream, each headed by <c>---</c>.</summary>
