@@ -8,7 +8,8 @@ namespace SovereignOps.Rendering.Caching;
 /// failure may be passing (a killed process, a timeout on a busy machine) and is retried.
 /// <para>
 /// The output text is cached rather than the parsed objects, because callers may change the objects
-/// they get (owner references, for one); each caller parses its own copy.
+/// they get (owner references, for one); each caller parses its own copy. The text is held
+/// compressed (<see cref="CompressedText"/>), so the cache can hold every chart of a large fleet.
 /// </para>
 /// <para>
 /// A shared run is cancelled only when every caller waiting for it has cancelled; a caller that
@@ -18,8 +19,8 @@ namespace SovereignOps.Rendering.Caching;
 internal sealed class RenderCache(int capacity)
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<RenderKey, LinkedListNode<(RenderKey Key, string Output)>> entries = [];
-    private readonly LinkedList<(RenderKey Key, string Output)> recency = new();
+    private readonly Dictionary<RenderKey, LinkedListNode<(RenderKey Key, CompressedText Output)>> entries = [];
+    private readonly LinkedList<(RenderKey Key, CompressedText Output)> recency = new();
     private readonly Dictionary<RenderKey, SharedRun> running = [];
 
     public int Count
@@ -40,25 +41,34 @@ internal sealed class RenderCache(int capacity)
     /// </summary>
     public async Task<(HelmRun Run, bool Reused)> GetOrRunAsync(RenderKey key, Func<CancellationToken, Task<HelmRun>> run, CancellationToken cancellationToken)
     {
-        SharedRun shared;
-        bool started;
+        SharedRun shared = null!;
+        var started = false;
+        CompressedText? cached = null;
         lock (gate)
         {
             if (entries.TryGetValue(key, out var node))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
-                return (HelmRun.Succeeded(node.Value.Output), true);
+                cached = node.Value.Output;
             }
-
-            started = !running.TryGetValue(key, out shared!);
-            if (started)
+            else
             {
-                shared = new SharedRun();
-                running[key] = shared;
-            }
+                started = !running.TryGetValue(key, out shared!);
+                if (started)
+                {
+                    shared = new SharedRun();
+                    running[key] = shared;
+                }
 
-            shared.Waiters++;
+                shared.Waiters++;
+            }
+        }
+
+        if (cached is not null)
+        {
+            // Expanded outside the lock: concurrent hits do not queue behind each other.
+            return (HelmRun.Succeeded(cached.ToString()), true);
         }
 
         if (started)
@@ -99,6 +109,7 @@ internal sealed class RenderCache(int capacity)
 
     private void Complete(RenderKey key, SharedRun shared, HelmRun? completed)
     {
+        var stored = completed?.Output is { } output ? CompressedText.From(output) : null;
         lock (gate)
         {
             if (running.TryGetValue(key, out var current) && current == shared)
@@ -106,12 +117,12 @@ internal sealed class RenderCache(int capacity)
                 running.Remove(key);
             }
 
-            if (completed?.Output is null || entries.ContainsKey(key))
+            if (stored is null || entries.ContainsKey(key))
             {
                 return;
             }
 
-            entries[key] = recency.AddFirst((key, completed.Output));
+            entries[key] = recency.AddFirst((key, stored));
             while (entries.Count > capacity)
             {
                 var oldest = recency.Last!;
