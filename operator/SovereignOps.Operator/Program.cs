@@ -61,7 +61,18 @@ try
     }, metrics, Log.Logger);
 
     var crdsApplied = false;
-    await using var probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied && host.Manager.IsReady, shutdown.Token);
+    Microsoft.AspNetCore.Builder.WebApplication probes;
+    try
+    {
+        probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied && host.Manager.IsReady, shutdown.Token);
+    }
+    catch (IOException exception)
+    {
+        Log.Fatal("Cannot serve /healthz, /readyz and /metrics on port {Port}: {Reason}; free the port or pass --metrics-port", options.MetricsPort, exception.Message.TrimEnd('.'));
+        return 1;
+    }
+
+    await using var probesLifetime = probes;
 
     var crds = await CrdInstaller.InstallAsync(api, new CrdInstallOptions { Policy = options.CrdPolicy }, shutdown.Token);
     foreach (var failure in crds.Failures)

@@ -4,7 +4,7 @@ using System.Text;
 namespace SovereignOps.Rendering.Caching;
 
 /// <summary>
-/// Text kept Brotli-compressed (fastest level). Helm output is repetitive YAML that shrinks about
+/// Text kept Brotli-compressed (fastest level). Helm output is repetitive YAML that shrinks four- to
 /// tenfold, so a cache sized for every chart of a large fleet stays small; expanding one render
 /// takes a fraction of a millisecond, far below parsing it.
 /// </summary>
