@@ -57,7 +57,7 @@ public static class StrictJson
         options.Converters.Add(new KubernetesJson.KubernetesDateTimeConverter());
         options.Converters.Add(new KubernetesJson.KubernetesDateTimeOffsetConverter());
         options.Converters.Add(new JsonStringEnumConverter());
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, new DefaultJsonTypeInfoResolver());
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonContext.Default, SourceGenerationContext.Default, new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();
         return options;
     }
