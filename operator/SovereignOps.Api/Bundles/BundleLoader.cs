@@ -20,10 +20,16 @@ public static class BundleLoader
     {
         var errors = new List<ValidationError>();
         var files = BundleFiles.Expand(paths, errors);
-        var reader = new Reader(limits ?? YamlLimits.Default, errors);
-        foreach (var file in files)
+        var bounds = limits ?? YamlLimits.Default;
+
+        // Files are independent until they meet in the bundle: each is read and checked on its own
+        // (in parallel), then merged in file order, so the result does not depend on scheduling.
+        var checkedFiles = new CheckedFile[files.Count];
+        Parallel.For(0, files.Count, i => checkedFiles[i] = CheckedFile.Read(files[i], bounds));
+        var reader = new Reader(errors);
+        foreach (var file in checkedFiles)
         {
-            reader.ReadFile(file);
+            reader.Merge(file);
         }
 
         return reader.Finish(files.Count);
@@ -32,25 +38,27 @@ public static class BundleLoader
     /// <summary>Loads one stream of YAML documents already in memory, reported under <paramref name="sourceName"/>.</summary>
     public static BundleLoadResult LoadText(string text, string sourceName, YamlLimits? limits = null)
     {
-        var reader = new Reader(limits ?? YamlLimits.Default, []);
-        reader.Read(YamlDocumentReader.Read(text, sourceName, limits), sourceName);
+        var reader = new Reader([]);
+        reader.Merge(CheckedFile.Check(YamlDocumentReader.Read(text, sourceName, limits), sourceName));
         return reader.Finish(files: 1);
     }
 
     /// <summary>Loads raw bytes (which must be UTF-8) as one stream of YAML documents.</summary>
     public static BundleLoadResult LoadBytes(byte[] utf8, string sourceName, YamlLimits? limits = null)
     {
-        var reader = new Reader(limits ?? YamlLimits.Default, []);
-        reader.Read(YamlDocumentReader.Read(utf8, sourceName, limits), sourceName);
+        var reader = new Reader([]);
+        reader.Merge(CheckedFile.Check(YamlDocumentReader.Read(utf8, sourceName, limits), sourceName));
         return reader.Finish(files: 1);
     }
 
-    private sealed class Reader(YamlLimits limits, List<ValidationError> errors)
+    /// <summary>One file read and each of its documents checked: the objects, where they came from, and the errors.</summary>
+    private sealed class CheckedFile
     {
-        private readonly Bundle _bundle = new();
-        private readonly SortedDictionary<string, int> _documentsByKind = new(StringComparer.Ordinal);
+        public List<ValidationError> Errors { get; } = [];
 
-        public void ReadFile(string file)
+        public List<(string? Kind, IKubernetesObject<V1ObjectMeta>? Resource, SourceLocation Source)> Documents { get; } = [];
+
+        public static CheckedFile Read(string file, YamlLimits limits)
         {
             try
             {
@@ -58,38 +66,63 @@ public static class BundleLoader
                 if (length > limits.MaxInputBytes)
                 {
                     // Refused before reading: a huge file must not be pulled into memory first.
-                    errors.Add(new ValidationError(file, 1, 1, string.Empty, $"input is {length} bytes, larger than the limit of {limits.MaxInputBytes} bytes"));
-                    return;
+                    var refused = new CheckedFile();
+                    refused.Errors.Add(new ValidationError(file, 1, 1, string.Empty, $"input is {length} bytes, larger than the limit of {limits.MaxInputBytes} bytes"));
+                    return refused;
                 }
 
-                Read(YamlDocumentReader.Read(File.ReadAllBytes(file), file, limits), file);
+                return Check(YamlDocumentReader.Read(File.ReadAllBytes(file), file, limits), file);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                errors.Add(new ValidationError(file, 0, null, string.Empty, $"cannot read the file: {exception.Message}"));
+                var unreadable = new CheckedFile();
+                unreadable.Errors.Add(new ValidationError(file, 0, null, string.Empty, $"cannot read the file: {exception.Message}"));
+                return unreadable;
             }
         }
 
-        public void Read(YamlReadResult result, string file)
+        public static CheckedFile Check(YamlReadResult result, string file)
         {
+            var checkedFile = new CheckedFile();
             foreach (var error in result.Errors)
             {
-                errors.Add(new ValidationError(file, error.Line, error.Column, string.Empty, error.Message));
+                checkedFile.Errors.Add(new ValidationError(file, error.Line, error.Column, string.Empty, error.Message));
             }
 
             foreach (var document in result.Documents)
             {
-                if (document.Root is JsonObject root
+                var kind = document.Root is JsonObject root
                     && root["kind"] is JsonValue kindValue
                     && kindValue.TryGetValue<string>(out var kindName)
-                    && SupportedKind.Find(kindName) is { } kind)
+                    && SupportedKind.Find(kindName) is { } supported
+                        ? supported.Kind
+                        : null;
+                var resource = DocumentLoader.Load(document, file, checkedFile.Errors);
+                checkedFile.Documents.Add((kind, resource, new SourceLocation(file, document.SourceMap.DocumentStart.Line) { Fields = document.SourceMap }));
+            }
+
+            return checkedFile;
+        }
+    }
+
+    private sealed class Reader(List<ValidationError> errors)
+    {
+        private readonly Bundle _bundle = new();
+        private readonly SortedDictionary<string, int> _documentsByKind = new(StringComparer.Ordinal);
+
+        public void Merge(CheckedFile file)
+        {
+            errors.AddRange(file.Errors);
+            foreach (var (kind, resource, source) in file.Documents)
+            {
+                if (kind is not null)
                 {
-                    _documentsByKind[kind.Kind] = _documentsByKind.GetValueOrDefault(kind.Kind) + 1;
+                    _documentsByKind[kind] = _documentsByKind.GetValueOrDefault(kind) + 1;
                 }
 
-                if (DocumentLoader.Load(document, file, errors) is { } resource)
+                if (resource is not null)
                 {
-                    Add(resource, new SourceLocation(file, document.SourceMap.DocumentStart.Line) { Fields = document.SourceMap });
+                    Add(resource, source);
                 }
             }
         }
