@@ -79,7 +79,7 @@ public sealed class ProfileRender
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Violation>)[.. g], StringComparer.Ordinal);
         return new ProfileRender(units.ToDictionary(
             u => u.Subject,
-            u => new RenderedUnit(u, objects[u.Subject], violations.GetValueOrDefault(u.Subject) ?? [], failures.GetValueOrDefault(u.Subject)),
+            u => new RenderedUnit(u, [.. objects[u.Subject].Select(o => new DesiredObject(o))], violations.GetValueOrDefault(u.Subject) ?? [], failures.GetValueOrDefault(u.Subject)),
             StringComparer.Ordinal));
     }
 

@@ -1,5 +1,4 @@
 using SovereignOps.Planning.Guard;
-using SovereignOps.Rendering.Manifests;
 using SovereignOps.Rendering.Pipeline;
 
 namespace SovereignOps.Operator.Desired;
@@ -9,7 +8,7 @@ namespace SovereignOps.Operator.Desired;
 /// why none may be. Violations and render failures are values; a unit that has either is applied
 /// not at all.
 /// </summary>
-public sealed record RenderedUnit(RenderUnit Unit, IReadOnlyList<RenderedObject> Objects, IReadOnlyList<Violation> Violations, string? RenderFailure)
+public sealed record RenderedUnit(RenderUnit Unit, IReadOnlyList<DesiredObject> Objects, IReadOnlyList<Violation> Violations, string? RenderFailure)
 {
     public string Subject => Unit.Subject;
 

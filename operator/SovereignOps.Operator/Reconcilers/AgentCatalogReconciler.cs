@@ -61,7 +61,7 @@ public sealed class AgentCatalogReconciler(ReconcileContext context) : IReconcil
             return ReconcileResult.Retry("the profile changed while rendering; planning again");
         }
 
-        var objects = new List<RenderedObject>();
+        var objects = new List<DesiredObject>();
         var entries = new List<AgentEntryStatus>();
         var failures = new List<string>();
         foreach (var entry in catalog.Spec.Agents)
@@ -105,7 +105,7 @@ public sealed class AgentCatalogReconciler(ReconcileContext context) : IReconcil
         return failures.Count > 0 ? ReconcileResult.Retry(string.Join("; ", failures)) : ReconcileResult.Done;
     }
 
-    private static (string State, string? Message) Resolve(PlannedAgent? planned, DeployableProfile profile, ProfileRender render, ClusterView view, List<RenderedObject> objects, List<string> failures)
+    private static (string State, string? Message) Resolve(PlannedAgent? planned, DeployableProfile profile, ProfileRender render, ClusterView view, List<DesiredObject> objects, List<string> failures)
     {
         if (planned is null)
         {

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 using SovereignOps.Operator.Cluster;
-using SovereignOps.Rendering.Manifests;
+using SovereignOps.Operator.Desired;
 using SovereignOps.Runtime.Apply;
 using SovereignOps.Runtime.Client;
 
@@ -15,12 +15,12 @@ namespace SovereignOps.Operator.Reconcilers;
 public sealed class ChildSync(Applier applier, ClusterInformers informers)
 {
     /// <summary>Applies and prunes; returns the number of writes made, or the first error.</summary>
-    public async Task<ApiResult<int>> SyncAsync(IKubernetesObject<V1ObjectMeta> owner, string partOf, IReadOnlyList<RenderedObject> objects, CancellationToken cancellationToken)
+    public async Task<ApiResult<int>> SyncAsync(IKubernetesObject<V1ObjectMeta> owner, string partOf, IReadOnlyList<DesiredObject> objects, CancellationToken cancellationToken)
     {
         var writes = 0;
-        foreach (var rendered in objects.OrderBy(o => o.KindRank))
+        foreach (var desired in objects.OrderBy(o => o.KindRank))
         {
-            var applied = await applier.ApplyAsync(owner, partOf, rendered.Object, cancellationToken);
+            var applied = await applier.ApplyAsync(owner, partOf, desired.Thaw(), cancellationToken);
             if (!applied.IsSuccess)
             {
                 return applied.Error;
@@ -29,7 +29,7 @@ public sealed class ChildSync(Applier applier, ClusterInformers informers)
             writes += applied.Value == ApplyOutcome.Applied ? 1 : 0;
         }
 
-        var pruned = await applier.PruneAsync(owner, informers.ChildKinds, objects.Select(o => o.Object), cancellationToken);
+        var pruned = await applier.PruneAsync(owner, informers.ChildKinds, objects.Select(o => (o.Type, o.Key)).ToHashSet(), cancellationToken);
         return pruned.IsSuccess ? ApiResult.Success(writes + pruned.Value) : pruned.Error;
     }
 }

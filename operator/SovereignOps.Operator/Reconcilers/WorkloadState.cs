@@ -1,6 +1,6 @@
 using k8s.Models;
 using SovereignOps.Operator.Cluster;
-using SovereignOps.Rendering.Manifests;
+using SovereignOps.Operator.Desired;
 using SovereignOps.Runtime;
 
 namespace SovereignOps.Operator.Reconcilers;
@@ -13,7 +13,7 @@ namespace SovereignOps.Operator.Reconcilers;
 /// </summary>
 public sealed record WorkloadState(bool Available, int Desired, int Ready, IReadOnlyList<string> Nodes, string Summary)
 {
-    public static WorkloadState Of(IReadOnlyList<RenderedObject> objects, ClusterInformers informers)
+    public static WorkloadState Of(IReadOnlyList<DesiredObject> objects, ClusterInformers informers)
     {
         var available = true;
         int desired = 0, ready = 0;
@@ -22,9 +22,9 @@ public sealed record WorkloadState(bool Available, int Desired, int Ready, IRead
         foreach (var rendered in objects)
         {
             var key = new ResourceKey(rendered.Namespace, rendered.Name);
-            switch (rendered.Object)
+            switch (rendered.Model)
             {
-                case V1Deployment:
+                case var model when model == typeof(V1Deployment):
                     var deployment = informers.Deployments.Cache.Get(key);
                     if (deployment is null)
                     {
@@ -40,7 +40,7 @@ public sealed record WorkloadState(bool Available, int Desired, int Ready, IRead
                     available &= have >= want && (deployment.Status?.ObservedGeneration ?? 0) >= (deployment.Metadata.Generation ?? 0);
                     selectors.Add((rendered.Namespace!, deployment.Spec.Selector?.MatchLabels ?? new Dictionary<string, string>()));
                     break;
-                case V1StatefulSet:
+                case var model when model == typeof(V1StatefulSet):
                     var set = informers.StatefulSets.Cache.Get(key);
                     if (set is null)
                     {

@@ -47,10 +47,13 @@ public sealed class Applier(KubeApi api, InformerSet informers, ILogger? logger 
     /// conditional on the uid, so a namesake created since the cache saw the object survives.
     /// Returns how many deletes were issued.
     /// </summary>
-    public async Task<ApiResult<int>> PruneAsync(IKubernetesObject<V1ObjectMeta> owner, IEnumerable<ResourceType> kinds, IEnumerable<IKubernetesObject<V1ObjectMeta>> keep, CancellationToken cancellationToken)
+    public Task<ApiResult<int>> PruneAsync(IKubernetesObject<V1ObjectMeta> owner, IEnumerable<ResourceType> kinds, IEnumerable<IKubernetesObject<V1ObjectMeta>> keep, CancellationToken cancellationToken) =>
+        PruneAsync(owner, kinds, keep.Select(o => (ResourceType.ForType(o.GetType()), ResourceType.ForType(o.GetType()).KeyOf(o.Metadata))).ToHashSet(), cancellationToken);
+
+    /// <summary>As above, with the objects to keep given by kind and key.</summary>
+    public async Task<ApiResult<int>> PruneAsync(IKubernetesObject<V1ObjectMeta> owner, IEnumerable<ResourceType> kinds, IReadOnlySet<(ResourceType Type, ResourceKey Key)> kept, CancellationToken cancellationToken)
     {
         var ownerUid = owner.Metadata.Uid ?? throw new ArgumentException("the owner has no uid", nameof(owner));
-        var kept = keep.Select(o => (ResourceType.ForType(o.GetType()), ResourceType.ForType(o.GetType()).KeyOf(o.Metadata))).ToHashSet();
         var deleted = 0;
         ApiError? firstError = null;
         foreach (var type in kinds.Distinct())

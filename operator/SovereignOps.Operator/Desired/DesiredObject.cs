@@ -1,0 +1,54 @@
+using k8s;
+using k8s.Models;
+using SovereignOps.Api.Bundles;
+using SovereignOps.Rendering.Manifests;
+using SovereignOps.Runtime;
+using SovereignOps.Runtime.Client;
+
+namespace SovereignOps.Operator.Desired;
+
+/// <summary>
+/// A rendered object as the operator keeps it between reconciles: its identity and its JSON. The
+/// desired state of every customer stays in memory for as long as nothing the plan reads changes, and
+/// a typed model costs about four times its JSON; reconciles take a typed copy with
+/// <see cref="Thaw"/> only for the objects they apply.
+/// </summary>
+public sealed class DesiredObject
+{
+    private readonly byte[] json;
+
+    public DesiredObject(RenderedObject rendered)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        Model = rendered.Object.GetType();
+        Type = ResourceType.ForType(Model);
+        Kind = rendered.Kind;
+        Name = rendered.Name;
+        Namespace = rendered.Namespace;
+        KindRank = rendered.KindRank;
+        json = System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(rendered.Object));
+    }
+
+    /// <summary>The KubernetesClient model the object is read into.</summary>
+    public Type Model { get; }
+
+    public ResourceType Type { get; }
+
+    public string Kind { get; }
+
+    public string Name { get; }
+
+    public string? Namespace { get; }
+
+    /// <summary>Position in apply order (<see cref="KnownKinds"/>).</summary>
+    public int KindRank { get; }
+
+    public ResourceKey Key => new(Namespace, Name);
+
+    public string DisplayName => Namespace is null ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}";
+
+    /// <summary>A typed copy of the object, the caller's to change.</summary>
+    public IKubernetesObject<V1ObjectMeta> Thaw() =>
+        StrictJson.Read(json, Model) as IKubernetesObject<V1ObjectMeta>
+        ?? throw new InvalidOperationException($"{DisplayName} could not be read back from its JSON");
+}
