@@ -52,7 +52,7 @@ crds: build
 # sovereignctl render against helm alone, and the operator at scale on the sandbox.
 bench: build
 	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- $(or $(BENCH_ARGS),--filter "*" --inProcess)
-	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- render-timing --sovereignctl .publish/sovereignctl/sovereignctl
+	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- render-timing --runs 9 --sovereignctl .publish/sovereignctl/sovereignctl
 	dotnet run -c Release --no-build --project bench/SovereignOps.Benchmarks -- operator-scale $(SCALE_ARGS)
 
 clean:
