@@ -11,6 +11,8 @@ namespace SovereignOps.Runtime.Client;
 /// </summary>
 public sealed record ResourceType(string Group, string Version, string Kind, string Plural, bool Namespaced)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ResourceType> ByModel = new();
+
     // Built-in kinds the runtime may meet that are cluster-scoped; every other built-in kind is
     // namespaced. The typed models carry group, version and plural but not the scope.
     private static readonly HashSet<string> ClusterScopedBuiltIns =
@@ -51,7 +53,13 @@ public sealed record ResourceType(string Group, string Version, string Kind, str
     /// <summary>The resource type of a typed model: a KubernetesClient model or a SovereignOps custom resource.</summary>
     public static ResourceType For<T>() => ForType(typeof(T));
 
-    public static ResourceType ForType(Type type)
+    /// <summary>
+    /// The resource a model type is served as, read from its attributes once per type: applies and
+    /// prunes ask for every object they touch.
+    /// </summary>
+    public static ResourceType ForType(Type type) => ByModel.GetOrAdd(type, Describe);
+
+    private static ResourceType Describe(Type type)
     {
         if (type.GetCustomAttribute<CustomResourceAttribute>() is { } custom)
         {
