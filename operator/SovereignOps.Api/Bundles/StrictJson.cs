@@ -44,9 +44,6 @@ public static class StrictJson
         }
     }
 
-    /// <summary>Reads JSON this process wrote from a model of <paramref name="type"/>; throws <see cref="JsonException"/> when it does not fit.</summary>
-    public static object? Read(ReadOnlySpan<byte> utf8, Type type) => JsonSerializer.Deserialize(utf8, type, Options);
-
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions

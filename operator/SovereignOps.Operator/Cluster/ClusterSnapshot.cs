@@ -2,6 +2,8 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using SovereignOps.Api.Bundles;
+using SovereignOps.Runtime.Controllers;
+using SovereignOps.Runtime.Informers;
 
 namespace SovereignOps.Operator.Cluster;
 
@@ -44,6 +46,9 @@ public static class ClusterSnapshot
 
         return text.ToString();
     }
+
+    /// <summary>Node events that change what the planner reads (<see cref="NodePlanKey"/>): heartbeats do not pass.</summary>
+    public static Func<InformerEvent<V1Node>, bool> NodePlanChanged { get; } = ChangeFilters.When<V1Node, string>(NodePlanKey);
 
     private static List<T> Live<T>(IEnumerable<T> objects)
         where T : IKubernetesObject<V1ObjectMeta> =>

@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using SovereignOps.Api.Bundles;
+using System.Text.Json.Nodes;
 using SovereignOps.Rendering.Manifests;
 using SovereignOps.Runtime;
 using SovereignOps.Runtime.Client;
@@ -10,8 +10,8 @@ namespace SovereignOps.Operator.Desired;
 /// <summary>
 /// A rendered object as the operator keeps it between reconciles: its identity and its JSON. The
 /// desired state of every customer stays in memory for as long as nothing the plan reads changes, and
-/// a typed model costs about four times its JSON; reconciles take a typed copy with
-/// <see cref="Thaw"/> only for the objects they apply.
+/// a typed model costs about four times its JSON. Applying starts from the JSON too
+/// (<see cref="Body"/>), so the object is never turned back into a model.
 /// </summary>
 public sealed class DesiredObject
 {
@@ -47,8 +47,6 @@ public sealed class DesiredObject
 
     public string DisplayName => Namespace is null ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}";
 
-    /// <summary>A typed copy of the object, the caller's to change.</summary>
-    public IKubernetesObject<V1ObjectMeta> Thaw() =>
-        StrictJson.Read(json, Model) as IKubernetesObject<V1ObjectMeta>
-        ?? throw new InvalidOperationException($"{DisplayName} could not be read back from its JSON");
+    /// <summary>The object's JSON as a fresh tree, the caller's to change.</summary>
+    public JsonObject Body() => JsonNode.Parse(json)!.AsObject();
 }

@@ -41,7 +41,7 @@ public sealed class DesiredState
         informers.Pools.Subscribe(Count<GpuPool>(ChangeFilters.SpecOrLifecycle));
         informers.Models.Subscribe(Count<ModelDeployment>(ChangeFilters.SpecOrLifecycle));
         informers.Catalogs.Subscribe(Count<AgentCatalog>(ChangeFilters.SpecOrLifecycle));
-        informers.Nodes.Subscribe(Count(ChangeFilters.When<V1Node, string>(ClusterSnapshot.NodePlanKey)));
+        informers.Nodes.Subscribe(Count(ClusterSnapshot.NodePlanChanged));
     }
 
     public HelmRenderer Renderer => renderer;

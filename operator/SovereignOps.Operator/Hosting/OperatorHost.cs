@@ -60,7 +60,7 @@ public sealed class OperatorHost
         // reads. Status is followed where it is summarised: models and catalogs into their profile,
         // models into their catalog (for ModelUnavailable) and into their pools.
         var spec = ChangeFilters.SpecOrLifecycle<SovereignProfile>;
-        var nodePlan = ChangeFilters.When<V1Node, string>(ClusterSnapshot.NodePlanKey);
+        var nodePlan = ClusterSnapshot.NodePlanChanged;
         var placement = ChangeFilters.When<V1Pod, (string?, DateTime?)>(p => (p.Spec?.NodeName, p.Metadata.DeletionTimestamp));
 
         var policies = new Controller<DataResidencyPolicy>(informers.Policies, new DataResidencyPolicyReconciler(context), controllerOptions, metrics, log)

@@ -20,7 +20,7 @@ public sealed class ChildSync(Applier applier, ClusterInformers informers)
         var writes = 0;
         foreach (var desired in objects.OrderBy(o => o.KindRank))
         {
-            var applied = await applier.ApplyAsync(owner, partOf, desired.Thaw(), cancellationToken);
+            var applied = await applier.ApplyAsync(owner, partOf, desired.Type, desired.Key, desired.Body(), cancellationToken);
             if (!applied.IsSuccess)
             {
                 return applied.Error;

@@ -19,11 +19,19 @@ public sealed class Applier(KubeApi api, InformerSet informers, ILogger? logger 
 
     private readonly ILogger _logger = (logger ?? Log.Logger).ForContext<Applier>();
 
-    public async Task<ApiResult<ApplyOutcome>> ApplyAsync(IKubernetesObject<V1ObjectMeta> owner, string partOf, IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
+    public Task<ApiResult<ApplyOutcome>> ApplyAsync(IKubernetesObject<V1ObjectMeta> owner, string partOf, IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
     {
         var type = ResourceType.ForType(child.GetType());
-        var key = type.KeyOf(child.Metadata);
-        var body = ApplyBody.Build(owner, partOf, child);
+        return SendAsync(type, type.KeyOf(child.Metadata), ApplyBody.Build(owner, partOf, child), cancellationToken);
+    }
+
+    /// <summary>Applies a child given as JSON of its kind (see <see cref="ApplyBody.Build(IKubernetesObject{V1ObjectMeta}, string, ResourceType, JsonObject)"/>).</summary>
+    public Task<ApiResult<ApplyOutcome>> ApplyAsync(IKubernetesObject<V1ObjectMeta> owner, string partOf, ResourceType type, ResourceKey key, JsonObject child, CancellationToken cancellationToken) =>
+        SendAsync(type, key, ApplyBody.Build(owner, partOf, type, child), cancellationToken);
+
+    /// <summary>Sends the body unless the cached live object already satisfies it.</summary>
+    private async Task<ApiResult<ApplyOutcome>> SendAsync(ResourceType type, ResourceKey key, JsonObject body, CancellationToken cancellationToken)
+    {
         if (informers.Get(type, key) is { } live && LiveComparison.Satisfies(body, JsonNode.Parse(KubernetesJson.Serialize(live))))
         {
             return ApiResult.Success(ApplyOutcome.Unchanged);

@@ -16,16 +16,18 @@ public static class ApplyBody
     private static readonly string[] ServerMetadata =
         ["resourceVersion", "uid", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink"];
 
-    public static JsonObject Build(IKubernetesObject<V1ObjectMeta> owner, string partOf, IKubernetesObject<V1ObjectMeta> child)
+    public static JsonObject Build(IKubernetesObject<V1ObjectMeta> owner, string partOf, IKubernetesObject<V1ObjectMeta> child) =>
+        Build(owner, partOf, ResourceType.ForType(child.GetType()), JsonNode.Parse(KubernetesJson.Serialize(child))!.AsObject());
+
+    /// <summary>The same, from the child's JSON (taken over and changed in place) and its kind.</summary>
+    public static JsonObject Build(IKubernetesObject<V1ObjectMeta> owner, string partOf, ResourceType childType, JsonObject body)
     {
         var ownerType = ResourceType.ForType(owner.GetType());
-        var childType = ResourceType.ForType(child.GetType());
-        var body = JsonNode.Parse(KubernetesJson.Serialize(child))!.AsObject();
         body["apiVersion"] = childType.ApiVersion;
         body["kind"] = childType.Kind;
         body.Remove("status");
 
-        var metadata = body["metadata"] as JsonObject ?? throw new ArgumentException($"{childType.Kind} has no metadata", nameof(child));
+        var metadata = body["metadata"] as JsonObject ?? throw new ArgumentException($"{childType.Kind} has no metadata", nameof(body));
         foreach (var field in ServerMetadata)
         {
             metadata.Remove(field);
@@ -38,7 +40,7 @@ public static class ApplyBody
         labels[Inventory.OwnerKindLabel] = ownerType.Kind;
         metadata["labels"] = labels;
 
-        if (OwnerReferences.CanOwn(ownerType, owner.Metadata, childType, child.Metadata))
+        if (OwnerReferences.CanOwn(ownerType, owner.Metadata, childType, metadata["namespace"]?.GetValue<string>()))
         {
             var reference = JsonNode.Parse(KubernetesJson.Serialize(OwnerReferences.ControllerReference(ownerType, owner.Metadata)))!;
             var others = (metadata["ownerReferences"] as JsonArray ?? [])

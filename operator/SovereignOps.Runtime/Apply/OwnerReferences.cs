@@ -14,7 +14,10 @@ public static class OwnerReferences
     /// so such children are tied to their owner by the inventory labels alone.
     /// </summary>
     public static bool CanOwn(ResourceType ownerType, V1ObjectMeta owner, ResourceType childType, V1ObjectMeta child) =>
-        !ownerType.Namespaced || (childType.Namespaced && owner.NamespaceProperty == child.NamespaceProperty);
+        CanOwn(ownerType, owner, childType, child.NamespaceProperty);
+
+    public static bool CanOwn(ResourceType ownerType, V1ObjectMeta owner, ResourceType childType, string? childNamespace) =>
+        !ownerType.Namespaced || (childType.Namespaced && owner.NamespaceProperty == childNamespace);
 
     public static V1OwnerReference ControllerReference(ResourceType ownerType, V1ObjectMeta owner) => new()
     {
