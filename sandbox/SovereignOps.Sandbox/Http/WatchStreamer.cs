@@ -68,7 +68,8 @@ internal sealed class WatchStreamer(ResourceApi api, TableConverter tables, Watc
         metrics.WatchStarted();
         try
         {
-            await RunAsync(subscription, filter, output, type, bookmarks, sendInitialEvents, cut.Events, lifetime.Token);
+            // The event limit is read as events go out, so a fault plan set while a watch is open cuts it too.
+            await RunAsync(subscription, filter, output, type, bookmarks, sendInitialEvents, () => faults.WatchCut().Events, lifetime.Token);
         }
         catch (OperationCanceledException)
         {
@@ -80,12 +81,12 @@ internal sealed class WatchStreamer(ResourceApi api, TableConverter tables, Watc
         }
     }
 
-    private async Task RunAsync(StoreSubscription subscription, WatchFilter filter, EventWriter output, ResourceType type, bool bookmarks, bool sendInitialEvents, int? maxEvents, CancellationToken cancel)
+    private async Task RunAsync(StoreSubscription subscription, WatchFilter filter, EventWriter output, ResourceType type, bool bookmarks, bool sendInitialEvents, Func<int?> maxEvents, CancellationToken cancel)
     {
         var sent = 0;
         foreach (var e in subscription.Initial)
         {
-            if (await SendAsync(e) && maxEvents is { } max && ++sent >= max)
+            if (await SendAsync(e) && ++sent >= (maxEvents() ?? int.MaxValue))
             {
                 return;
             }
@@ -125,7 +126,7 @@ internal sealed class WatchStreamer(ResourceApi api, TableConverter tables, Watc
 
             while (reader.TryRead(out var e))
             {
-                if (await SendAsync(e) && maxEvents is { } max && ++sent >= max)
+                if (await SendAsync(e) && ++sent >= (maxEvents() ?? int.MaxValue))
                 {
                     await output.FlushAsync();
                     return;
