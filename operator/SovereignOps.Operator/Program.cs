@@ -44,8 +44,9 @@ if (options.Sandbox)
 try
 {
     var config = sandbox is not null ? sandbox.ClientConfiguration
-        : options.Kubeconfig is { } file ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file)
-        : inCluster ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildDefaultConfig();
+        : options.Kubeconfig is { } file ? KubeconfigLoader.BuildConfig(file)
+        : inCluster ? KubernetesClientConfiguration.InClusterConfig()
+        : KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigLoader.Merge(KubeconfigLoader.DefaultFiles()));
     var metrics = new RuntimeMetrics();
     using var api = new KubeApi(ApiTransport.FromConfig(config), metrics: metrics, logger: Log.Logger);
     var host = OperatorHost.Create(api, new OperatorHostOptions
@@ -61,12 +62,12 @@ try
     }, metrics, Log.Logger);
 
     var crdsApplied = false;
-    Microsoft.AspNetCore.Builder.WebApplication probes;
+    ProbeServer probes;
     try
     {
         probes = await ProbeServer.StartAsync(options.MetricsPort, loopbackOnly: !inCluster, metrics, () => crdsApplied && host.Manager.IsReady, shutdown.Token);
     }
-    catch (IOException exception)
+    catch (System.Net.Sockets.SocketException exception)
     {
         Log.Fatal("Cannot serve /healthz, /readyz and /metrics on port {Port}: {Reason}; free the port or pass --metrics-port", options.MetricsPort, exception.Message.TrimEnd('.'));
         return 1;
@@ -91,6 +92,11 @@ try
     await host.RunAsync(shutdown.Token);
     Log.Information("Shut down");
     return 0;
+}
+catch (k8s.Exceptions.KubeConfigException exception)
+{
+    Log.Fatal("Cannot connect to the cluster: {Reason}", exception.Message);
+    return 1;
 }
 catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
 {

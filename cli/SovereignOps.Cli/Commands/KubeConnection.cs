@@ -34,7 +34,7 @@ public static class KubeConnection
 
     private static (KubernetesClientConfiguration? Config, string? Error) Configuration(KubeSettings settings)
     {
-        var files = KubeconfigFiles(settings.Kubeconfig);
+        var files = settings.Kubeconfig is { } explicitPath ? [explicitPath] : KubeconfigLoader.DefaultFiles();
         var missing = settings.Kubeconfig is not null && !File.Exists(settings.Kubeconfig);
         if (missing)
         {
@@ -48,7 +48,7 @@ public static class KubeConnection
                 : (null, "no kubeconfig: pass --kubeconfig, set KUBECONFIG or create ~/.kube/config");
         }
 
-        var merged = Merge(files);
+        var merged = KubeconfigLoader.Merge(files);
         if (settings.Context is { } context && merged.Contexts?.All(c => c.Name != context) != false)
         {
             var known = string.Join(", ", merged.Contexts?.Select(c => c.Name) ?? []);
@@ -56,41 +56,5 @@ public static class KubeConnection
         }
 
         return (KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, settings.Context), null);
-    }
-
-    /// <summary>kubectl's merge of $KUBECONFIG: the first file to define a name wins, and the first current-context set wins.</summary>
-    private static K8SConfiguration Merge(IReadOnlyList<string> files)
-    {
-        var merged = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(files[0]));
-        foreach (var file in files.Skip(1))
-        {
-            var next = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(file));
-            merged.CurrentContext ??= next.CurrentContext;
-            merged.Contexts = Union(merged.Contexts, next.Contexts, c => c.Name);
-            merged.Clusters = Union(merged.Clusters, next.Clusters, c => c.Name);
-            merged.Users = Union(merged.Users, next.Users, u => u.Name);
-        }
-
-        return merged;
-    }
-
-    private static List<T> Union<T>(IEnumerable<T>? first, IEnumerable<T>? second, Func<T, string> name) =>
-        [.. (first ?? []).Concat(second ?? []).GroupBy(name, StringComparer.Ordinal).Select(g => g.First())];
-
-    private static List<string> KubeconfigFiles(string? explicitPath)
-    {
-        if (explicitPath is not null)
-        {
-            return [explicitPath];
-        }
-
-        if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } fromEnvironment)
-        {
-            return [.. fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists)];
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var standard = Path.Combine(home, ".kube", "config");
-        return File.Exists(standard) ? [standard] : [];
     }
 }
