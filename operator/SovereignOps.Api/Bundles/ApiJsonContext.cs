@@ -15,4 +15,4 @@ namespace SovereignOps.Api.Bundles;
 [JsonSerializable(typeof(GpuPool))]
 [JsonSerializable(typeof(ModelDeployment))]
 [JsonSerializable(typeof(AgentCatalog))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext;

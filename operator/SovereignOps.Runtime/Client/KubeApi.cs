@@ -68,7 +68,7 @@ public sealed class KubeApi : IDisposable
             return result.Error;
         }
 
-        var list = KubernetesJson.Deserialize<ObjectList<T>>(result.Value.Body);
+        var list = ApiJson.Deserialize<ObjectList<T>>(result.Value.Body);
         foreach (var item in list.Items)
         {
             Stamp(type, item);
@@ -175,7 +175,7 @@ public sealed class KubeApi : IDisposable
             return result.Error;
         }
 
-        var value = KubernetesJson.Deserialize<T>(result.Value.Body);
+        var value = ApiJson.Deserialize<T>(result.Value.Body);
         Stamp(type, value);
         return ApiResult.Success(value);
     }

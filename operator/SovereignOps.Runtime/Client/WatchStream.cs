@@ -45,7 +45,7 @@ public sealed class WatchStream<T> : IDisposable
         var payload = root.GetProperty("object");
         if (type == "ERROR")
         {
-            return new WatchEvent<T>(WatchEventKind.Error, default, KubernetesJson.Deserialize<V1Status>(payload));
+            return new WatchEvent<T>(WatchEventKind.Error, default, ApiJson.Deserialize<V1Status>(payload));
         }
 
         var kind = type switch
@@ -56,7 +56,7 @@ public sealed class WatchStream<T> : IDisposable
             "BOOKMARK" => WatchEventKind.Bookmark,
             _ => throw new JsonException($"unknown watch event type '{type}'"),
         };
-        var obj = KubernetesJson.Deserialize<T>(payload);
+        var obj = ApiJson.Deserialize<T>(payload);
         KubeApi.Stamp(_type, obj);
         return new WatchEvent<T>(kind, obj, null);
     }
