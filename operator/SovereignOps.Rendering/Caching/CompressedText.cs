@@ -6,9 +6,10 @@ namespace SovereignOps.Rendering.Caching;
 /// <summary>
 /// Text kept Brotli-compressed (fastest level). Helm output is repetitive YAML that shrinks four- to
 /// tenfold, so a cache sized for every chart of a large fleet stays small; expanding one render
-/// takes a fraction of a millisecond, far below parsing it.
+/// takes a fraction of a millisecond, far below parsing it. The operator keeps each customer's desired
+/// objects as compressed JSON the same way.
 /// </summary>
-internal sealed class CompressedText
+public sealed class CompressedText
 {
     private readonly byte[] compressed;
     private readonly int length;
@@ -22,9 +23,10 @@ internal sealed class CompressedText
     /// <summary>Bytes held.</summary>
     public int Size => compressed.Length;
 
-    public static CompressedText From(string text)
+    public static CompressedText From(string text) => FromUtf8(Encoding.UTF8.GetBytes(text));
+
+    public static CompressedText FromUtf8(ReadOnlySpan<byte> utf8)
     {
-        var utf8 = Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
         if (!BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 1, window: 22))
         {
@@ -34,14 +36,17 @@ internal sealed class CompressedText
         return new CompressedText(buffer[..written], utf8.Length);
     }
 
-    public override string ToString()
+    public override string ToString() => Encoding.UTF8.GetString(Utf8());
+
+    /// <summary>The text as UTF-8.</summary>
+    public byte[] Utf8()
     {
         var utf8 = new byte[length];
         if (!BrotliDecoder.TryDecompress(compressed, utf8, out var written) || written != length)
         {
-            throw new InvalidOperationException("a cached render could not be expanded");
+            throw new InvalidOperationException("compressed text could not be expanded");
         }
 
-        return Encoding.UTF8.GetString(utf8);
+        return utf8;
     }
 }
