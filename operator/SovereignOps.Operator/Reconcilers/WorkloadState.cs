@@ -59,17 +59,29 @@ public sealed record WorkloadState(bool Available, int Desired, int Ready, IRead
             }
         }
 
-        var nodes = informers.Pods.Cache.List()
-            .Where(pod => pod.Metadata.DeletionTimestamp is null && !string.IsNullOrEmpty(pod.Spec?.NodeName)
-                && selectors.Any(s => s.Namespace == pod.Metadata.NamespaceProperty && s.Labels.Count > 0 && Matches(pod.Metadata.Labels, s.Labels)))
-            .Select(pod => pod.Spec.NodeName)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var nodes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var inNamespace in selectors.GroupBy(s => s.Namespace, s => s.Labels, StringComparer.Ordinal))
+        {
+            var labelSets = inNamespace.Where(labels => labels.Count > 0).ToList();
+            if (labelSets.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var pod in informers.Pods.Cache.List(inNamespace.Key))
+            {
+                if (pod.Metadata.DeletionTimestamp is null && pod.Spec?.NodeName is { Length: > 0 } node && !nodes.Contains(node)
+                    && AnyMatches(pod.Metadata.Labels, labelSets))
+                {
+                    nodes.Add(node);
+                }
+            }
+        }
+
         var summary = missing.Count > 0
             ? $"waiting for {string.Join(", ", missing)} to appear in the cache"
             : $"{ready}/{desired} replicas available";
-        return new WorkloadState(available, desired, ready, nodes, summary);
+        return new WorkloadState(available, desired, ready, [.. nodes], summary);
     }
 
     /// <summary>The values of <paramref name="labelKey"/> on the nodes, sorted and without repeats.</summary>
@@ -80,6 +92,34 @@ public sealed record WorkloadState(bool Available, int Desired, int Ready, IRead
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    private static bool Matches(IDictionary<string, string>? labels, IDictionary<string, string> selector) =>
-        labels is not null && selector.All(s => labels.TryGetValue(s.Key, out var v) && v == s.Value);
+    private static bool AnyMatches(IDictionary<string, string>? labels, List<IDictionary<string, string>> selectors)
+    {
+        if (labels is null)
+        {
+            return false;
+        }
+
+        foreach (var selector in selectors)
+        {
+            if (Matches(labels, selector))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(IDictionary<string, string> labels, IDictionary<string, string> selector)
+    {
+        foreach (var (key, value) in selector)
+        {
+            if (!labels.TryGetValue(key, out var present) || present != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -32,9 +33,13 @@ public sealed class Applier(KubeApi api, InformerSet informers, ILogger? logger 
     /// <summary>Sends the body unless the cached live object already satisfies it.</summary>
     private async Task<ApiResult<ApplyOutcome>> SendAsync(ResourceType type, ResourceKey key, JsonObject body, CancellationToken cancellationToken)
     {
-        if (informers.Get(type, key) is { } live && LiveComparison.Satisfies(body, JsonNode.Parse(KubernetesJson.Serialize(live))))
+        if (informers.Get(type, key) is { } live)
         {
-            return ApiResult.Success(ApplyOutcome.Unchanged);
+            using var liveJson = JsonDocument.Parse(KubernetesJson.Serialize(live));
+            if (LiveComparison.Satisfies(body, liveJson.RootElement))
+            {
+                return ApiResult.Success(ApplyOutcome.Unchanged);
+            }
         }
 
         var result = await api.PatchAsync(type, key, PatchType.Apply, body.ToJsonString(),

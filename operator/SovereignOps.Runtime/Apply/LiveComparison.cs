@@ -22,24 +22,39 @@ public static class LiveComparison
     // Maps whose values are resource quantities (container resources, quotas, PVC requests).
     private static readonly HashSet<string> QuantityMaps = ["requests", "limits", "hard", "capacity", "allocatable"];
 
-    public static bool Satisfies(JsonNode? desired, JsonNode? live) => Satisfies(desired, live, parentKey: null, key: null);
+    public static bool Satisfies(JsonNode? desired, JsonNode? live)
+    {
+        if (live is null)
+        {
+            return Satisfies(desired, default(JsonElement), parentKey: null, key: null);
+        }
 
-    private static bool Satisfies(JsonNode? desired, JsonNode? live, string? parentKey, string? key)
+        using var document = JsonDocument.Parse(live.ToJsonString());
+        return Satisfies(desired, document.RootElement, parentKey: null, key: null);
+    }
+
+    /// <summary>
+    /// The same against the live object's JSON as a read-only document: what the applier uses, because
+    /// a document costs a few pooled buffers where a node tree is an object per field.
+    /// </summary>
+    public static bool Satisfies(JsonNode? desired, JsonElement live) => Satisfies(desired, live, parentKey: null, key: null);
+
+    private static bool Satisfies(JsonNode? desired, JsonElement live, string? parentKey, string? key)
     {
         switch (desired)
         {
             case null:
                 return true;
             case JsonObject wanted:
-                if (live is not JsonObject actual)
+                if (live.ValueKind != JsonValueKind.Object)
                 {
-                    return live is null && wanted.Count == 0;
+                    return IsAbsent(live) && wanted.Count == 0;
                 }
 
                 foreach (var (name, value) in wanted)
                 {
-                    actual.TryGetPropertyValue(name, out var present);
-                    if (present is null ? !IsEmpty(value) : !Satisfies(value, present, key, name))
+                    var present = live.TryGetProperty(name, out var found) ? found : default;
+                    if (IsAbsent(present) ? !IsEmpty(value) : !Satisfies(value, present, key, name))
                     {
                         return false;
                     }
@@ -47,17 +62,33 @@ public static class LiveComparison
 
                 return true;
             case JsonArray wantedItems:
-                if (live is not JsonArray actualItems)
+                if (live.ValueKind != JsonValueKind.Array)
                 {
-                    return live is null && wantedItems.Count == 0;
+                    return IsAbsent(live) && wantedItems.Count == 0;
                 }
 
-                return wantedItems.Count == actualItems.Count
-                    && wantedItems.Zip(actualItems).All(pair => Satisfies(pair.First, pair.Second, parentKey, key));
+                if (wantedItems.Count != live.GetArrayLength())
+                {
+                    return false;
+                }
+
+                var index = 0;
+                foreach (var item in live.EnumerateArray())
+                {
+                    if (!Satisfies(wantedItems[index++], item, parentKey, key))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             default:
                 return ScalarsEqual((JsonValue)desired, live, QuantityMaps.Contains(parentKey ?? string.Empty) || key == "sizeLimit");
         }
     }
+
+    /// <summary>Missing, or JSON null: what the node form reads as no value.</summary>
+    private static bool IsAbsent(JsonElement element) => element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
 
     private static bool IsEmpty(JsonNode? node) => node switch
     {
@@ -67,37 +98,45 @@ public static class LiveComparison
         _ => node.GetValueKind() == JsonValueKind.String && node.GetValue<string>().Length == 0,
     };
 
-    private static bool ScalarsEqual(JsonValue desired, JsonNode? live, bool isQuantity)
+    private static bool ScalarsEqual(JsonValue desired, JsonElement live, bool isQuantity)
     {
-        if (live is not JsonValue actual)
+        if (live.ValueKind is JsonValueKind.Object or JsonValueKind.Array || IsAbsent(live))
         {
             return false;
         }
 
         var kind = desired.GetValueKind();
-        if (kind == JsonValueKind.Number && actual.GetValueKind() == JsonValueKind.Number)
+        if (kind == JsonValueKind.Number && live.ValueKind == JsonValueKind.Number)
         {
             // Through the JSON text: a value built in code (an int) and one parsed from the server
-            // (a JsonElement) do not convert to each other directly.
-            return ParseNumber(desired) == ParseNumber(actual);
+            // compare by what they denote (2 and 2.0 are equal).
+            var wanted = desired.ToJsonString();
+            var actual = live.GetRawText();
+            return TryParseNumber(wanted, out var a) && TryParseNumber(actual, out var b) ? a == b : wanted == actual;
         }
 
-        if (JsonNode.DeepEquals(desired, actual))
+        var equal = kind switch
+        {
+            JsonValueKind.String => live.ValueKind == JsonValueKind.String && live.ValueEquals(desired.GetValue<string>()),
+            JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => live.ValueKind == kind,
+            _ => false,
+        };
+        if (equal)
         {
             return true;
         }
 
-        return isQuantity && QuantitiesEqual(desired, actual);
+        return isQuantity && QuantitiesEqual(desired.ToString(), live.ValueKind == JsonValueKind.String ? live.GetString()! : live.GetRawText());
     }
 
-    private static decimal ParseNumber(JsonValue value) =>
-        decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static bool TryParseNumber(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    private static bool QuantitiesEqual(JsonValue desired, JsonValue actual)
+    private static bool QuantitiesEqual(string desired, string actual)
     {
         try
         {
-            return new ResourceQuantity(desired.ToString()).ToDecimal() == new ResourceQuantity(actual.ToString()).ToDecimal();
+            return new ResourceQuantity(desired).ToDecimal() == new ResourceQuantity(actual).ToDecimal();
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException)
         {

@@ -6,8 +6,9 @@ using SovereignOps.Runtime.Client;
 namespace SovereignOps.Runtime.Informers;
 
 /// <summary>
-/// The informer's in-memory copy of one kind, keyed by namespace/name and indexed by uid. Reads are
-/// lock-free; writes come only from the informer. Cached objects are shared: callers must treat
+/// The informer's in-memory copy of one kind, keyed by namespace/name and indexed by uid and by
+/// namespace (a reconcile reads its own namespace, not the fleet). Reads are lock-free; writes come
+/// only from the informer. Cached objects are shared: callers must treat
 /// them as read-only and copy before changing anything (<see cref="ObjectCopy"/>).
 /// </summary>
 public sealed class ObjectCache<T>
@@ -15,6 +16,7 @@ public sealed class ObjectCache<T>
 {
     private readonly ConcurrentDictionary<ResourceKey, T> _objects = new();
     private readonly ConcurrentDictionary<string, ResourceKey> _keysByUid = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ResourceKey, T>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Lock _writeGate = new();
 
     public ObjectCache(ResourceType type)
@@ -36,7 +38,7 @@ public sealed class ObjectCache<T>
     public IReadOnlyList<T> List() => [.. _objects.Values];
 
     public IReadOnlyList<T> List(string @namespace) =>
-        [.. _objects.Values.Where(o => o.Metadata.NamespaceProperty == @namespace)];
+        _byNamespace.TryGetValue(@namespace, out var objects) ? [.. objects.Values] : [];
 
     public IReadOnlyList<T> ListByLabel(string key, string value) =>
         [.. _objects.Values.Where(o => o.Metadata.Labels is { } labels && labels.TryGetValue(key, out var v) && v == value)];
@@ -49,6 +51,7 @@ public sealed class ObjectCache<T>
         {
             _objects.TryGetValue(key, out var previous);
             _objects[key] = obj;
+            _byNamespace.GetOrAdd(key.Namespace ?? "", _ => new ConcurrentDictionary<ResourceKey, T>())[key] = obj;
             if (previous?.Metadata.Uid is { } oldUid && oldUid != obj.Metadata.Uid)
             {
                 _keysByUid.TryRemove(oldUid, out _);
@@ -71,6 +74,11 @@ public sealed class ObjectCache<T>
             if (!_objects.TryRemove(key, out var previous))
             {
                 return null;
+            }
+
+            if (_byNamespace.TryGetValue(key.Namespace ?? "", out var inNamespace))
+            {
+                inNamespace.TryRemove(key, out _);
             }
 
             if (previous.Metadata.Uid is { } uid)
