@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SovereignOps.Api.Schema;
 
 namespace SovereignOps.Sandbox.Cluster.Workloads;
 
@@ -20,13 +19,7 @@ public static class PodTemplateHash
     public static string Compute(JsonNode? template, long collisionCount = 0)
     {
         var hash = OffsetBasis;
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteCanonical(writer, template);
-        }
-
-        foreach (var b in buffer.WrittenSpan)
+        foreach (var b in CanonicalJson.Utf8(template).Span)
         {
             hash = (hash ^ b) * Prime;
         }
@@ -52,37 +45,5 @@ public static class PodTemplateHash
         }
 
         return new string(chars);
-    }
-
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(key);
-                    WriteCanonical(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteCanonical(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case null:
-                writer.WriteNullValue();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
     }
 }
