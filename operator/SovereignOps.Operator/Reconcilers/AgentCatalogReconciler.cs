@@ -64,8 +64,16 @@ public sealed class AgentCatalogReconciler(ReconcileContext context) : IReconcil
         var objects = new List<DesiredObject>();
         var entries = new List<AgentEntryStatus>();
         var failures = new List<string>();
+        var invalidEntries = false;
         foreach (var entry in catalog.Spec.Agents)
         {
+            if (view.Validation.EntryErrorsOf(catalog, entry.Name) is { Count: > 0 } entryErrors)
+            {
+                entries.Add(Entry(entry, Failed, null, Findings.Join(entryErrors)));
+                invalidEntries = true;
+                continue;
+            }
+
             if (ApprovalState(entry) is { } decided)
             {
                 entries.Add(Entry(entry, decided, null, ApprovalMessage(entry)));
@@ -98,7 +106,10 @@ public sealed class AgentCatalogReconciler(ReconcileContext context) : IReconcil
         var approved = catalog.Spec.Agents.Count(e => e.Approval.State == BundlePlanner.ApprovedState);
         var notDeployed = entries.Where(e => e.State is not (Deployed or PendingApproval or Rejected or Revoked)).ToList();
         status.Set(Conditions.Ready, notDeployed.Count == 0,
-            notDeployed.Count == 0 ? Reasons.AgentsDeployed : notDeployed.Any(e => e.State == Deploying) && notDeployed.All(e => e.State == Deploying) ? Reasons.Progressing : Reasons.AgentsPending,
+            notDeployed.Count == 0 ? Reasons.AgentsDeployed
+                : invalidEntries ? Reasons.InvalidSpec
+                : notDeployed.All(e => e.State == Deploying) ? Reasons.Progressing
+                : Reasons.AgentsPending,
             notDeployed.Count == 0
                 ? $"{status.Status.Deployed} of {approved} approved agents deployed"
                 : string.Join("; ", notDeployed.Select(e => $"{e.Name}: {e.State}{(e.Message is null ? "" : $" ({e.Message})")}")));

@@ -1,4 +1,5 @@
 using SovereignOps.Operator.Desired;
+using SovereignOps.Runtime.Informers;
 
 namespace SovereignOps.Operator.Tests.Desired;
 
@@ -43,5 +44,26 @@ public sealed class ValidatedBundleTests
         Assert.All(bundle.Models.Where(m => m.Metadata.NamespaceProperty == "th-national-ai"), m => Assert.NotEmpty(validated.ErrorsOf(m)));
         Assert.All(bundle.Models.Where(m => m.Metadata.NamespaceProperty == "kr-public-ai"), m => Assert.Contains(m, validated.Valid.Models));
         Assert.Contains(validated.Valid.Profiles, p => p.Metadata.Name == "kr-kpaia");
+    }
+
+    [Fact]
+    public void An_invalid_catalog_entry_is_set_aside_alone_and_its_catalog_keeps_the_other_entries()
+    {
+        var bundle = ClusterBundles.Examples("thailand");
+        var catalog = bundle.Catalogs.Single(c => c.Metadata.Name == "lanna-legal");
+        var bad = ObjectCopy.DeepClone(catalog.Spec.Agents[0]);
+        bad.Name = "contract-reviewer";
+        bad.Model.Ref!.Name = "no-such-model";
+        catalog.Spec.Agents.Add(bad);
+
+        var validated = ValidatedBundle.From(bundle);
+
+        Assert.Empty(validated.ErrorsOf(catalog));
+        var error = Assert.Single(validated.EntryErrorsOf(catalog, "contract-reviewer"));
+        Assert.Equal("spec.agents[2].model.ref.name", error.FieldPath);
+        Assert.Empty(validated.EntryErrorsOf(catalog, "pdpa-compliance-advisor"));
+        var kept = validated.Valid.Catalogs.Single(c => c.Metadata.Name == "lanna-legal");
+        Assert.Equal(["pdpa-compliance-advisor", "court-document-drafter"], kept.Spec.Agents.Select(e => e.Name));
+        Assert.Equal(3, catalog.Spec.Agents.Count);
     }
 }

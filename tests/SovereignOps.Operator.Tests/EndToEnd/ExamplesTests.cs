@@ -128,6 +128,43 @@ public sealed class ExamplesTests(ExamplesFixture fixture) : IClassFixture<Examp
         }
     }
 
+    [Fact]
+    public async Task An_invalid_catalog_entry_fails_alone_and_the_vendors_other_agents_stay_deployed()
+    {
+        await Eventually.TrueAsync(() => ClusterState.SettledAsync(Cluster, ExamplesFixture.TenantNamespaces), "every example resource has settled", Converge);
+        const string ns = "th-national-ai";
+        var before = await WorkloadUidsAsync(ns);
+        var entry = new JsonObject
+        {
+            ["name"] = "e2e-contract-reviewer", ["displayName"] = "Contract reviewer", ["vendor"] = "Lanna LegalTech", ["domain"] = "Law",
+            ["version"] = "0.1.0", ["image"] = new JsonObject { ["repository"] = "lanna-legal/contract-reviewer", ["tag"] = "0.1.0" },
+            ["model"] = new JsonObject { ["ref"] = new JsonObject { ["name"] = "no-such-model" } }, ["dataClasses"] = new JsonArray("PersonalData"),
+            ["approval"] = new JsonObject { ["state"] = "Approved", ["approvedBy"] = "onais-platform-admins" }, ["riskTier"] = "Limited",
+        };
+        var add = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = "/spec/agents/-", ["value"] = entry }).ToJsonString();
+        await Cluster.Kubectl.SucceedAsync("-n", ns, "patch", "agentcatalog", "lanna-legal", "--type=json", "-p", add);
+        try
+        {
+            await Eventually.TrueAsync(async () =>
+            {
+                var catalog = await Cluster.GetAsync<AgentCatalog>(ns, "lanna-legal");
+                var ready = catalog?.Status?.Conditions.FirstOrDefault(c => c.Type == "Ready");
+                var bad = catalog?.Status?.Agents.FirstOrDefault(a => a.Name == "e2e-contract-reviewer");
+                var good = catalog?.Status?.Agents.FirstOrDefault(a => a.Name == "pdpa-compliance-advisor");
+                return (ready is { Status: "False", Reason: Reasons.InvalidSpec } && bad?.State == AgentCatalogReconciler.Failed
+                        && bad.Message?.Contains("spec.agents[2].model.ref.name", StringComparison.Ordinal) == true
+                        && good?.State == AgentCatalogReconciler.Deployed,
+                    $"{ready?.Reason}: {ready?.Message}; entry: {bad?.State} {bad?.Message}; other: {good?.State}");
+            }, "the invalid entry is Failed with its field and the approved one stays Deployed", Converge);
+
+            Assert.Equal(before, await WorkloadUidsAsync(ns));
+        }
+        finally
+        {
+            await Cluster.Kubectl.RunAsync("-n", ns, "patch", "agentcatalog", "lanna-legal", "--type=json", "-p", """[{"op":"remove","path":"/spec/agents/2"}]""");
+        }
+    }
+
     /// <summary>Every model and approved agent has running pods, each on a node in its policy's regions, as the model's status reports them.</summary>
     private async Task AssertPodsInPolicyRegionsAsync()
     {
