@@ -88,7 +88,10 @@ public sealed class DeploymentTests(WorkloadFixture sandbox) : IClassFixture<Wor
         var first = Assert.Single((await _client.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items);
 
         (await sandbox.KubectlAsync("set", "image", "-n", ns, "deployment/web", "web=registry.example/web:2")).Succeeded();
-        var done = await WaitForAsync(ns, "web", d => d.Status?.UpdatedReplicas == 3 && d.Status.Replicas == 3 && d.Status.AvailableReplicas == 3
+        // The status must be the one written for the new template (observedGeneration caught up): the
+        // status from before the change reads the same, and the pods are made ready only while waiting here.
+        var done = await WaitForAsync(ns, "web", d => d.Metadata.Generation >= 2 && d.Status?.ObservedGeneration >= d.Metadata.Generation
+            && d.Status.UpdatedReplicas == 3 && d.Status.Replicas == 3 && d.Status.AvailableReplicas == 3
             && Progressing(d)?.Reason == "NewReplicaSetAvailable");
 
         // kubectl judges the finished rollout from the status the controller wrote.
