@@ -92,6 +92,9 @@ public sealed class ProbeServer : IAsyncDisposable
 
                 Log.Warning("Probe server could not accept a connection: {Reason}", exception.Message);
                 connections.Release();
+
+                // Out of file descriptors and the like: do not spin while it lasts.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
                 continue;
             }
 
