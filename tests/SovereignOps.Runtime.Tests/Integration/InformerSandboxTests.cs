@@ -71,6 +71,17 @@ public sealed class InformerSandboxTests(SandboxFixture sandbox) : IClassFixture
         sandbox.Server.Faults.Clear();
 
         await Eventually.TrueAsync(() => Names(informer).SequenceEqual(["a", "c"]), "the re-list brings the cache up to date");
+
+        // Subscribers hear of a change just after the cache holds it.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (deletes)
+                {
+                    return deletes.Count > 0;
+                }
+            },
+            "the delete is reported");
         lock (deletes)
         {
             Assert.Equal(["b"], deletes);
