@@ -35,7 +35,7 @@ public sealed class Applier(KubeApi api, InformerSet informers, ILogger? logger 
     {
         if (informers.Get(type, key) is { } live)
         {
-            using var liveJson = JsonDocument.Parse(KubernetesJson.Serialize(live));
+            using var liveJson = ApiJson.ToDocument(live);
             if (LiveComparison.Satisfies(body, liveJson.RootElement))
             {
                 return ApiResult.Success(ApplyOutcome.Unchanged);

@@ -13,7 +13,4 @@ internal static class CanonicalJson
         SHA256.HashData(Api.Schema.CanonicalJson.Utf8(node).Span, hash);
         return Convert.ToHexStringLower(hash[..8]);
     }
-
-    /// <summary>The canonical text itself.</summary>
-    public static string Text(JsonNode? node) => System.Text.Encoding.UTF8.GetString(Api.Schema.CanonicalJson.Utf8(node).Span);
 }

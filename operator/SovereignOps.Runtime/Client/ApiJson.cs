@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using k8s;
-using k8s.Models;
 using SovereignOps.Api.Bundles;
 
 namespace SovereignOps.Runtime.Client;
@@ -10,8 +7,9 @@ namespace SovereignOps.Runtime.Client;
 /// <summary>
 /// How the runtime reads what the API server sends: KubernetesClient's naming and converters, its
 /// source-generated metadata for the Kubernetes models and the compile-time metadata of the custom
-/// resources (no reflection-built serializers on first use), and every short string shared through
-/// <see cref="StringPool.Shared"/>, because read objects end up in long-lived informer caches.
+/// resources (no reflection-built serializers on first use; see <see cref="KubernetesJsonConventions"/>),
+/// and every short string shared through <see cref="StringPool.Shared"/>, because read objects end up in
+/// long-lived informer caches.
 /// </summary>
 public static class ApiJson
 {
@@ -23,20 +21,20 @@ public static class ApiJson
     public static T Deserialize<T>(JsonElement json) =>
         json.Deserialize<T>(Options) ?? throw new JsonException($"the API sent null for a {typeof(T).Name}");
 
+    /// <summary>
+    /// The object's JSON as a read-only document, written straight into pooled buffers (no intermediate
+    /// string): what the applier compares desired bodies with.
+    /// </summary>
+    public static JsonDocument ToDocument(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.SerializeToDocument(value, value.GetType(), Options);
+    }
+
     internal static JsonSerializerOptions CreateOptions(StringPool pool)
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonContext.Default, SourceGenerationContext.Default, new DefaultJsonTypeInfoResolver()),
-        };
-        options.Converters.Add(new PooledStringConverter(pool));
-        options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new KubernetesJson.Iso8601TimeSpanConverter());
-        options.Converters.Add(new KubernetesJson.KubernetesDateTimeConverter());
-        options.Converters.Add(new KubernetesJson.KubernetesDateTimeOffsetConverter());
-        options.Converters.Add(new V1Status.V1StatusObjectViewConverter());
+        var options = KubernetesJsonConventions.CreateOptions();
+        options.Converters.Insert(0, new PooledStringConverter(pool));
         options.MakeReadOnly();
         return options;
     }

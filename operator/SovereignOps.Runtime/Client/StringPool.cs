@@ -23,6 +23,9 @@ public sealed class StringPool
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Kept apart from the dictionary, whose own Count takes every one of its locks.
+    private int _count;
+
     public StringPool(int capacity = 65_536)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
@@ -35,7 +38,7 @@ public sealed class StringPool
 
     public int Capacity { get; }
 
-    public int Count => _strings.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>The pooled copy of <paramref name="text"/>.</summary>
     public string Get(ReadOnlySpan<char> text)
@@ -50,13 +53,20 @@ public sealed class StringPool
             return pooled;
         }
 
-        var created = text.ToString();
-        if (_strings.Count >= Capacity)
+        if (Volatile.Read(ref _count) >= Capacity)
         {
             _strings.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        return _strings.GetOrAdd(created, created);
+        var created = text.ToString();
+        if (_strings.TryAdd(created, created))
+        {
+            Interlocked.Increment(ref _count);
+            return created;
+        }
+
+        return _strings.GetValueOrDefault(created, created);
     }
 
     /// <summary>The string token the reader is on, pooled when it is short enough.</summary>
